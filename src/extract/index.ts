@@ -1,0 +1,61 @@
+/**
+ * The extract stage: a raw document (bytes + what the source said) -> one Article.
+ * Orchestration only; each concern lives in its own module.
+ */
+import { Article, type RawDocument } from "../schema.ts";
+import { decodeDocument } from "./decode.ts";
+import { parseHtml } from "./dom.ts";
+import { extractContent } from "./content.ts";
+import { extractMetadata } from "./metadata.ts";
+import { findHtmlDates } from "./dates.ts";
+import { cleanTextDump } from "./textdump.ts";
+
+export interface ExtractOptions {
+  /** The page's URL when the caller knows it better than the document (--url). */
+  url?: string;
+}
+
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
+  const decoded = decodeDocument(raw.bytes, { source: raw.source, contentType: raw.contentType });
+  const url = options.url ?? raw.url;
+  const warnings = [...decoded.warnings];
+  let article: Article;
+  if (decoded.kind === "html") {
+    const doc = parseHtml(decoded.text);
+    const meta = extractMetadata(doc, { url });
+    const content = extractContent(doc, { url: meta.url ?? url });
+    const dates = findHtmlDates(doc, { url: meta.url ?? url });
+    warnings.push(...content.warnings, ...dates.warnings);
+    article = {
+      source: raw.source,
+      url: meta.url ?? url,
+      title: meta.title ?? content.title,
+      publisher: meta.publisher,
+      authors: meta.authors,
+      published: dates.published,
+      modified: dates.modified,
+      language: meta.language,
+      text: content.text,
+      encoding: decoded.encoding,
+      kind: "html",
+      warnings,
+    };
+  } else {
+    const dump = cleanTextDump(decoded.text);
+    warnings.push(...dump.warnings);
+    article = {
+      source: raw.source,
+      url,
+      title: dump.title,
+      publisher: dump.publisher,
+      authors: [],
+      published: dump.published,
+      language: undefined,
+      text: dump.text,
+      encoding: decoded.encoding,
+      kind: "text",
+      warnings,
+    };
+  }
+  return Article.parse(article);
+}
