@@ -1,6 +1,18 @@
-// STUB — owned by the content-extraction helper. Interface is fixed.
-import type { Document } from "./dom.ts";
-import { textContent } from "domutils";
+/**
+ * Main-content extraction: from a parsed page, the article body as text blocks (paragraphs, list
+ * items, table rows, sub-headings) separated by a blank line, without navigation, banners, share
+ * bars, comments, related lists, footers or ads.
+ *
+ * Steps: (1) per-element statistics in linear passes (content/tree.ts); (2) the container that
+ * maximises body-like text minus a penalty for other text, with a vote for elements that declare
+ * themselves the body; (3) its blocks, furniture skipped (content/blocks.ts); (4) a fallback
+ * with class-word rules relaxed when the strict path yields too little.
+ */
+import type { Document, Element } from "./dom.ts";
+import { isTag } from "domhandler";
+import { containerBlocks, firstHeading } from "./content/blocks.ts";
+import { PARAGRAPH_TAGS, THRESHOLDS } from "./content/patterns.ts";
+import { analyseTree, declaresBody, type NodeStats, type NoiseLevel, type TreeAnalysis } from "./content/tree.ts";
 
 export interface ContentResult {
   /** The article body: paragraphs (and list items, table rows, sub-headings) separated by a blank line. */
@@ -10,6 +22,98 @@ export interface ContentResult {
   warnings: string[];
 }
 
+/** Votes in container choice: a declared body (itemprop, body class) counts this many times. */
+const DECLARED_BODY_BONUS = 1.5;
+
+function linkDensity(s: NodeStats): number {
+  return s.chars === 0 ? 0 : s.linkChars / s.chars;
+}
+
+function containerScore(el: Element, analysis: TreeAnalysis): number {
+  const s = analysis.stats.get(el);
+  if (!s || s.local === 0) return 0;
+  const score = s.local * (1 - linkDensity(s));
+  return declaresBody(el) ? score * DECLARED_BODY_BONUS : score;
+}
+
+/** The element holding the most body text close to it (readability's insight: a body is a parent of paragraphs). */
+export function chooseContainer(analysis: TreeAnalysis): { el: Element; score: number } | undefined {
+  let best: Element | undefined;
+  let bestScore = 0;
+  for (const el of analysis.stats.keys()) {
+    if (analysis.noise.has(el) || PARAGRAPH_TAGS.has(el.name)) continue;
+    const score = containerScore(el, analysis);
+    // >= so that, among equal scores, the deeper element (visited later) wins: less furniture around it.
+    if (score >= bestScore && score > 0) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best && { el: best, score: bestScore };
+}
+
+/** The nearest declared body (itemprop articleBody, body class) around the chosen container: it also holds its tables and lists. */
+function declaredAround(el: Element, analysis: TreeAnalysis): Element | undefined {
+  for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) {
+    if (analysis.guarded.has(p) && declaresBody(p) && !analysis.noise.has(p)) return p;
+  }
+  return undefined;
+}
+
+/**
+ * The container and the siblings that continue it: bodies split into several wrappers (between
+ * ads) keep every part, and the tables, lists and headings sandwiched between parts.
+ */
+function expandToSiblings(best: Element, bestScore: number, analysis: TreeAnalysis): Element[] {
+  const parent = best.parent;
+  if (!parent || !isTag(parent)) return [best];
+  const t = THRESHOLDS;
+  const siblings = parent.children.filter((c): c is Element => isTag(c) && !analysis.removed.has(c) && !analysis.noise.has(c));
+  const keep = siblings.map((s) => {
+    if (s === best) return true;
+    const st = analysis.stats.get(s);
+    if (!st) return false;
+    const density = linkDensity(st);
+    if (density > t.maxProseLinkDensity) return false;
+    return containerScore(s, analysis) >= bestScore * t.siblingScoreShare || st.body >= t.siblingBodyChars;
+  });
+  const first = keep.indexOf(true);
+  const last = keep.lastIndexOf(true);
+  return siblings.filter((s, i) => {
+    if (keep[i]) return true;
+    if (i < first || i > last) return false;
+    const st = analysis.stats.get(s);
+    return st !== undefined && linkDensity(st) <= t.linkFarmDensity;
+  });
+}
+
+function isInside(el: Element, set: Set<Element>): boolean {
+  for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) if (set.has(p)) return true;
+  return false;
+}
+
+function extractAt(doc: Document, level: NoiseLevel): { blocks: string[]; analysis: TreeAnalysis } {
+  const analysis = analyseTree(doc, level);
+  const best = chooseContainer(analysis);
+  if (!best || isInside(best.el, analysis.noise)) return { blocks: [], analysis };
+  const declared = declaredAround(best.el, analysis);
+  const parts = declared ? [declared] : expandToSiblings(best.el, best.score, analysis);
+  return { blocks: parts.flatMap((el) => containerBlocks(el, analysis)), analysis };
+}
+
+const totalLength = (blocks: string[]): number => blocks.reduce((n, b) => n + b.length, 0);
+
 export function extractContent(doc: Document, _opts: { url?: string } = {}): ContentResult {
-  return { text: textContent(doc).replace(/\s+/g, " ").trim(), warnings: [] };
+  const warnings: string[] = [];
+  let result = extractAt(doc, "strict");
+  if (totalLength(result.blocks) < THRESHOLDS.minBodyChars) {
+    const relaxed = extractAt(doc, "lenient");
+    if (totalLength(relaxed.blocks) > totalLength(result.blocks)) {
+      result = relaxed;
+      warnings.push("content: body found only with furniture rules relaxed");
+    }
+  }
+  if (result.blocks.length === 0) warnings.push("content: no article body found");
+  const title = firstHeading(doc as unknown as Element, result.analysis);
+  return { text: result.blocks.join("\n\n"), title, warnings };
 }

@@ -10,6 +10,8 @@ import { extractMetadata } from "./metadata.ts";
 import { findHtmlDates } from "./dates.ts";
 import { cleanTextDump } from "./textdump.ts";
 
+const HAS_TIME_WITHOUT_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
 export interface ExtractOptions {
   /** The page's URL when the caller knows it better than the document (--url). */
   url?: string;
@@ -43,6 +45,9 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   } else {
     const dump = cleanTextDump(decoded.text);
     warnings.push(...dump.warnings);
+    if (dump.published && HAS_TIME_WITHOUT_OFFSET.test(dump.published)) {
+      warnings.push("publication date-time has no UTC offset in the source; local time assumed");
+    }
     article = {
       source: raw.source,
       url,

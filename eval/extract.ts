@@ -1,0 +1,61 @@
+/**
+ * Main-content extraction on the ScrapingHub article-extraction benchmark (181 news pages with
+ * hand-annotated article bodies). Prints macro P/R/F1 and writes per-page scores, worst first,
+ * to out/eval-extract.tsv so the weakest pages are easy to open.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { extractArticle } from "../src/extract/index.ts";
+import { REPO_DIR, readMaybeGzip, requireShared, sharedPath } from "./shared.ts";
+import { scoreCorpus, scorePage, type PageScore } from "./score.ts";
+
+export const BENCHMARK_DIR = "eval/article-extraction-benchmark";
+
+export interface BenchmarkPage {
+  id: string;
+  url: string;
+  gold: string;
+  html: Uint8Array<ArrayBuffer>;
+}
+
+/** Every benchmark page, decompressed, with its gold body. */
+export function loadBenchmark(): BenchmarkPage[] {
+  const dir = requireShared(BENCHMARK_DIR);
+  const truth = JSON.parse(readFileSync(`${dir}/ground-truth.json`, "utf8")) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  return Object.entries(truth)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, { articleBody, url }]) => ({
+      id,
+      url,
+      gold: articleBody,
+      html: new Uint8Array(readMaybeGzip(sharedPath(BENCHMARK_DIR, "html", `${id}.html.gz`))),
+    }));
+}
+
+function main(): void {
+  const pages = loadBenchmark();
+  const rows: Array<PageScore & { id: string; url: string; f1: number }> = [];
+  for (const page of pages) {
+    const article = extractArticle(
+      { source: `${page.id}.html`, bytes: page.html, url: page.url, contentType: "text/html; charset=utf-8" },
+      { url: page.url },
+    );
+    const score = scorePage(article.text, page.gold);
+    const f1 = score.precision + score.recall === 0 ? 0 : (2 * score.precision * score.recall) / (score.precision + score.recall);
+    rows.push({ id: page.id, url: page.url, ...score, f1 });
+  }
+  const total = scoreCorpus(rows);
+  rows.sort((a, b) => a.f1 - b.f1);
+  mkdirSync(`${REPO_DIR}/out`, { recursive: true });
+  const tsv = ["f1\tprecision\trecall\tid\turl", ...rows.map((r) => [r.f1, r.precision, r.recall].map((x) => x.toFixed(3)).join("\t") + `\t${r.id}\t${r.url}`)];
+  writeFileSync(`${REPO_DIR}/out/eval-extract.tsv`, tsv.join("\n") + "\n");
+  console.log(`pages: ${total.pages}`);
+  console.log(`per-page scores, worst first: out/eval-extract.tsv`);
+  console.log(`precision: ${total.precision.toFixed(4)}`);
+  console.log(`recall: ${total.recall.toFixed(4)}`);
+  console.log(`F1: ${total.f1.toFixed(4)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

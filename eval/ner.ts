@@ -1,0 +1,72 @@
+/**
+ * NER evaluation: `npm run eval:ner [-- --files en-conll2003.test.jsonl,...]`.
+ * Per file: precision, recall, F1 under the CoNLL exact-span rule (type and both boundaries must
+ * match), overall and per type, over the gold tokens. Sets annotated without MISC are scored on
+ * PER/ORG/LOC only (MISC predictions are dropped there). Then speed: tokens/s of
+ * recognizeEntities on raw text (tokenising included) and articles/s on ../shared/samples/news.
+ * Last line: the English CoNLL-2003 test F1.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { readJsonl, requireShared, sharedPath } from "./shared.ts";
+import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
+import { recognizeEntities, tagTokens } from "../src/understand/ner/index.ts";
+
+interface Sentence {
+  tokens: string[];
+  tags: string[];
+}
+
+/** Eval file name -> language of its text. */
+function languageOf(file: string): string {
+  const wiki = /^wikiann-(\w+)\./.exec(file);
+  return wiki ? wiki[1]! : file.slice(0, 2);
+}
+
+const { values: args } = parseArgs({ options: { files: { type: "string" } } });
+const dir = requireShared("eval/ner");
+const files = args.files ? args.files.split(",") : readdirSync(dir).filter((f) => f.endsWith(".jsonl") && !f.includes(".test.") === false || f.endsWith(".dev.jsonl")).sort();
+
+const fmt = (x: number): string => x.toFixed(4);
+let englishTestF1: number | undefined;
+
+console.log("file                              lang  sents   P       R       F1      | F1 per type");
+for (const file of files) {
+  const path = sharedPath("eval/ner", file);
+  if (!existsSync(path)) {
+    console.log(`${file}: missing, skipped`);
+    continue;
+  }
+  const sentences = readJsonl<Sentence>(path);
+  const language = languageOf(file);
+  const hasMisc = sentences.some((s) => s.tags.some((t) => t.endsWith("-MISC")));
+  const types = new Set(hasMisc ? ["PER", "ORG", "LOC", "MISC"] : ["PER", "ORG", "LOC"]);
+  const counts = new Map<string, Counts>();
+  for (const s of sentences) countSentence(s.tags, tagTokens(s.tokens, language), types, counts);
+  const all = prf(counts.get("ALL") ?? { tp: 0, fp: 0, fn: 0 });
+  const perType = [...types].map((t) => `${t} ${fmt(prf(counts.get(t) ?? { tp: 0, fp: 0, fn: 0 }).f1)}`).join("  ");
+  console.log(`${file.padEnd(34)}${language.padEnd(6)}${String(sentences.length).padEnd(8)}${fmt(all.precision)}  ${fmt(all.recall)}  ${fmt(all.f1)}  | ${perType}`);
+  if (file === "en-conll2003.test.jsonl") englishTestF1 = all.f1;
+}
+
+// Speed on raw text: the CoNLL English test sentences joined back into text, then real news articles.
+const speedFile = sharedPath("eval/ner/en-conll2003.test.jsonl");
+if (existsSync(speedFile)) {
+  const texts = readJsonl<Sentence>(speedFile).map((s) => s.tokens.join(" "));
+  const tokenCount = texts.reduce((n, t) => n + t.split(" ").length, 0);
+  recognizeEntities(texts[0]!, "en"); // load the model outside the timing
+  const t0 = performance.now();
+  for (const text of texts) recognizeEntities(text, "en");
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`speed: ${Math.round(tokenCount / seconds)} tokens/s (recognizeEntities on ${texts.length} English sentences, tokenising included, one core)`);
+}
+const newsFile = sharedPath("samples/news/news.jsonl");
+if (existsSync(newsFile)) {
+  const articles = readJsonl<{ lang: string; text: string }>(newsFile);
+  for (const lang of new Set(articles.map((a) => a.lang))) recognizeEntities("Warm up.", lang);
+  const t0 = performance.now();
+  for (const a of articles) recognizeEntities(a.text, a.lang);
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`speed: ${(articles.length / seconds).toFixed(0)} articles/s (${articles.length} news articles, ${articles.map((a) => a.text.length).reduce((x, y) => x + y, 0)} chars)`);
+}
+console.log(`English CoNLL-2003 test F1: ${englishTestF1 === undefined ? "n/a" : fmt(englishTestF1)}`);

@@ -1,0 +1,204 @@
+/**
+ * Train the NER taggers: `npm run train:ner [-- --langs en,fr --epochs 8 --bits 20 --seed 1]`.
+ *
+ * 1. Builds data/ner/gazetteer.json.gz from ../shared/kb (GeoNames cities >= 15k people,
+ *    mledoze country names, translations and demonyms).
+ * 2. For each language, trains an averaged structured perceptron on ../shared/train/ner/<lang>.train.jsonl
+ *    (WikiANN), printing per-epoch dev F1, and keeps the best epoch: chosen on the language's news
+ *    dev split where ../shared/eval/ner has one (en CoNLL-2003 dev, es CoNLL-2002 dev, de GermEval dev,
+ *    ru FactRuEval dev; PER/ORG/LOC only), else on the WikiANN dev split. Never reads a test split.
+ * 3. Writes data/ner/<lang>.bin.gz (sparse int8 weights).
+ * Deterministic for a given seed. Run it with `nice -n 10` on a shared machine.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
+import { readJsonl, sharedPath } from "../eval/shared.ts";
+import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
+import { featurize } from "../src/understand/ner/features.ts";
+import { Gazetteer, GAZETTEER_KINDS, MAX_ENTRY_TOKENS, type GazetteerData } from "../src/understand/ner/gazetteer.ts";
+import { gazetteerPath, modelPath, NER_DATA_DIR } from "../src/understand/ner/index.ts";
+import { ENTITY_TYPES, type Model } from "../src/understand/ner/model.ts";
+import { trainPerceptron, seededRandom, type TrainingSentence } from "../src/understand/ner/perceptron.ts";
+import { tokenizeText } from "../src/understand/ner/tokenize.ts";
+
+const ALL_LANGUAGES = ["en", "fr", "es", "de", "ru", "uk", "ar", "pl", "it", "pt", "tr", "fa", "zh"];
+
+/** News dev splits usable for model selection (SOURCE.md calls them dev splits). */
+const NEWS_DEV: Record<string, string> = {
+  en: "en-conll2003.dev.jsonl",
+  es: "es-conll2002.dev.jsonl",
+  de: "de-germeval2014.dev.jsonl",
+  ru: "ru-factrueval2016.dev.jsonl",
+};
+
+/** Share of training sentences added again in capitals: news headlines are often all-caps. */
+const UPPERCASE_COPY_SHARE = Number(process.env.NER_UPPER_SHARE ?? 0.1);
+
+/** GeoNames alternate names are kept only for cities at least this big (the rest are mostly noise). */
+const ALTERNATE_NAME_MIN_POPULATION = 100_000;
+
+const SELECTION_TYPES = new Set(["PER", "ORG", "LOC"]);
+
+/**
+ * Punctuation that never sits inside a news-style (CoNLL) name, though WikiANN puts it inside
+ * ("Sioux Falls , South Dakota" as one LOC): entities are split there, the punctuation becomes O.
+ */
+const ENTITY_BREAKING_PUNCTUATION = new Set([",", ":", ";", "(", ")", "[", "]", "/", "|", '"', "''", "``", "–", "—", "«", "»", "“", "”"]);
+
+/**
+ * Share of training sentences kept when one entity covers the whole sentence: WikiANN is full of
+ * bare page titles, which teach "a short line is a name" and flood news headlines and datelines with
+ * false entities. Chosen on the news dev splits.
+ */
+const WHOLE_SENTENCE_ENTITY_SHARE = Number(process.env.NER_WHOLE_SHARE ?? 0.3);
+
+interface Sentence {
+  tokens: string[];
+  tags: string[];
+}
+
+const { values: args } = parseArgs({
+  options: {
+    langs: { type: "string", default: ALL_LANGUAGES.join(",") },
+    epochs: { type: "string", default: "8" },
+    bits: { type: "string", default: "20" },
+    seed: { type: "string", default: "1" },
+  },
+});
+
+function buildGazetteer(): GazetteerData {
+  const entries = new Map<string, Set<string>>();
+  const add = (name: string | undefined, kind: string): void => {
+    if (!name || name.length < 2 || /\p{N}/u.test(name)) return;
+    const tokens = tokenizeText(name).map((t) => t.text.toLowerCase());
+    if (tokens.length === 0 || tokens.length > MAX_ENTRY_TOKENS) return;
+    const key = tokens.join(" ");
+    const kinds = entries.get(key) ?? new Set<string>();
+    kinds.add(kind);
+    entries.set(key, kinds);
+  };
+  type Names = { common?: string; official?: string };
+  type Country = {
+    name: Names & { native?: Record<string, Names> };
+    translations?: Record<string, Names>;
+    altSpellings?: string[];
+    demonyms?: Record<string, { f?: string; m?: string }>;
+  };
+  const countries = JSON.parse(readFileSync(sharedPath("kb/mledoze-countries.json"), "utf8")) as Country[];
+  for (const c of countries) {
+    const names: Names[] = [c.name, ...Object.values(c.name.native ?? {}), ...Object.values(c.translations ?? {})];
+    for (const n of names) {
+      add(n.common, GAZETTEER_KINDS.country);
+      add(n.official, GAZETTEER_KINDS.country);
+    }
+    // Two-letter codes ("AW") would fire on every initial; keep real spellings only.
+    for (const alt of c.altSpellings ?? []) if (alt.length > 3) add(alt, GAZETTEER_KINDS.country);
+    for (const d of Object.values(c.demonyms ?? {})) {
+      add(d.f, GAZETTEER_KINDS.demonym);
+      add(d.m, GAZETTEER_KINDS.demonym);
+    }
+  }
+  type City = { name: string; asciiname: string; alternatenames: string[]; population: number };
+  for (const city of readJsonl<City>(sharedPath("kb/geonames-cities15000-2012.jsonl"))) {
+    add(city.name, GAZETTEER_KINDS.city);
+    add(city.asciiname, GAZETTEER_KINDS.city);
+    if (city.population < ALTERNATE_NAME_MIN_POPULATION) continue;
+    // Uppercase short alternates are airport/postal codes, lowercase-led ones are descriptions.
+    for (const alt of city.alternatenames) if (!/^[A-Z]{2,4}$/.test(alt) && /^\P{Ll}/u.test(alt)) add(alt, GAZETTEER_KINDS.city);
+  }
+  const data: GazetteerData = { entries: {} };
+  for (const [key, kinds] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) data.entries[key] = [...kinds].sort().join("");
+  return data;
+}
+
+/** Split entities at ENTITY_BREAKING_PUNCTUATION; drop unwanted tokens at entity edges. */
+function newsStyle(sentence: Sentence): Sentence {
+  const tags = sentence.tags.slice();
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] === "O" || !ENTITY_BREAKING_PUNCTUATION.has(sentence.tokens[i]!)) continue;
+    tags[i] = "O";
+    if (tags[i + 1]?.startsWith("I-")) tags[i + 1] = "B-" + tags[i + 1]!.slice(2);
+  }
+  return { tokens: sentence.tokens, tags };
+}
+
+function isWholeSentenceEntity(sentence: Sentence): boolean {
+  return sentence.tags[0]!.startsWith("B-") && sentence.tags.slice(1).every((t) => t.startsWith("I-"));
+}
+
+function labelsOf(sentences: Sentence[]): string[] {
+  const present = new Set(sentences.flatMap((s) => s.tags));
+  return ["O", ...ENTITY_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`]).filter((l) => present.has(l) || present.has(`B-${l.slice(2)}`))];
+}
+
+function scoreOn(model: Model, sentences: Sentence[], gaz: Gazetteer, types: ReadonlySet<string>): number {
+  const counts = new Map<string, Counts>();
+  for (const s of sentences) {
+    if (s.tokens.length === 0) continue;
+    const path = model.decode(featurize(s.tokens, gaz, model.mask), s.tokens.length);
+    countSentence(s.tags, Array.from(path, (l) => model.labels[l]!), types, counts);
+  }
+  return prf(counts.get("ALL") ?? { tp: 0, fp: 0, fn: 0 }).f1;
+}
+
+function trainLanguage(language: string, gaz: Gazetteer): void {
+  const started = Date.now();
+  const sampler = seededRandom(Number(args.seed) + 2000);
+  const train = readJsonl<Sentence>(sharedPath(`train/ner/${language}.train.jsonl`))
+    .filter((s) => s.tokens.length > 0)
+    .filter((s) => !isWholeSentenceEntity(s) || sampler() < WHOLE_SENTENCE_ENTITY_SHARE)
+    .map(newsStyle);
+  const wikiDev = readJsonl<Sentence>(sharedPath(`train/ner/${language}.dev.jsonl`));
+  const newsDevFile = NEWS_DEV[language];
+  const newsDev = newsDevFile && existsSync(sharedPath("eval/ner", newsDevFile)) ? readJsonl<Sentence>(sharedPath("eval/ner", newsDevFile)) : undefined;
+  const labels = labelsOf(train);
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const bits = Number(args.bits);
+  const mask = (1 << bits) - 1;
+  const random = seededRandom(Number(args.seed) + 1000);
+  const examples: TrainingSentence[] = [];
+  for (const s of train) {
+    const gold = Int32Array.from(s.tags, (t) => labelIndex.get(t) ?? 0);
+    examples.push({ features: featurize(s.tokens, gaz, mask), gold });
+    if (random() < UPPERCASE_COPY_SHARE) examples.push({ features: featurize(s.tokens.map((t) => t.toUpperCase()), gaz, mask), gold });
+  }
+  console.log(`[${language}] ${train.length} sentences (+${examples.length - train.length} uppercase copies), labels ${labels.join(" ")}, featurised in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const { model, bestEpoch, bestScore } = trainPerceptron({
+    header: { language, labels, bits, training: {} },
+    sentences: examples,
+    epochs: Number(args.epochs),
+    seed: Number(args.seed),
+    onEpoch: (m, epoch, mistakes) => {
+      const wiki = scoreOn(m, wikiDev, gaz, SELECTION_TYPES);
+      const news = newsDev ? scoreOn(m, newsDev, gaz, SELECTION_TYPES) : undefined;
+      const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+      console.log(`[${language}] epoch ${epoch}: ${mistakes} sentences wrong; dev F1 wikiann ${wiki.toFixed(4)}${news === undefined ? "" : `, ${newsDevFile} ${news.toFixed(4)}`} (${elapsed}s)`);
+      return news ?? wiki;
+    },
+  });
+  model.header.training = {
+    data: `WikiANN ${language} train (${train.length} sentences)`,
+    selectedOn: newsDevFile ?? `WikiANN ${language} dev`,
+    bestEpoch,
+    devF1: Number(bestScore.toFixed(4)),
+    seed: Number(args.seed),
+  };
+  const bytes = model.serialize();
+  writeFileSync(modelPath(language), bytes);
+  console.log(`[${language}] kept epoch ${bestEpoch} (dev F1 ${bestScore.toFixed(4)}), wrote ${modelPath(language)} (${(bytes.length / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+}
+
+function main(): void {
+  const started = Date.now();
+  mkdirSync(NER_DATA_DIR, { recursive: true });
+  const gazetteerData = buildGazetteer();
+  const gazBytes = gzipSync(JSON.stringify(gazetteerData), { level: 9 });
+  writeFileSync(gazetteerPath(), gazBytes);
+  console.log(`gazetteer: ${Object.keys(gazetteerData.entries).length} names, ${(gazBytes.length / 1024).toFixed(0)} KiB`);
+  const gaz = new Gazetteer(gazetteerData);
+  for (const language of args.langs!.split(",")) trainLanguage(language.trim(), gaz);
+  console.log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+}
+
+main();

@@ -1,0 +1,125 @@
+/**
+ * Serialise a chosen container into text blocks (paragraph, list item, table row, sub-heading),
+ * skipping the furniture found by the tree analysis and link teasers or labels left inside.
+ */
+import type { Element } from "domhandler";
+import { BLOCK_TAGS, HEADING_TAGS, LABEL_BLOCK, THRESHOLDS } from "./patterns.ts";
+import { walk, type TreeAnalysis } from "./tree.ts";
+
+/** Tags whose text is not part of the body even inside it: the headline and media captions. */
+const EXCLUDED_IN_BODY = new Set(["h1", "figcaption"]);
+/** Cells holding these are layout, so their row is not one data row. */
+const LAYOUT_IN_CELL = new Set(["p", "div", "table", "ul", "ol", "blockquote", "section", "article", "h2", "h3"]);
+
+interface Run {
+  parts: string[];
+  linkChars: number;
+  chars: number;
+  heading: boolean;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** A row of a data table (cells of inline content), not a layout row. */
+function isDataRow(tr: Element, analysis: TreeAnalysis): boolean {
+  let layout = false;
+  walk(tr, {
+    enter(el) {
+      if (layout || analysis.removed.has(el)) return false;
+      if (LAYOUT_IN_CELL.has(el.name)) layout = true;
+      return !layout;
+    },
+  });
+  return !layout;
+}
+
+export function containerBlocks(container: Element, analysis: TreeAnalysis): string[] {
+  const blocks: string[] = [];
+  let run: Run = { parts: [], linkChars: 0, chars: 0, heading: false };
+  let linkDepth = 0;
+  let headingDepth = 0;
+  let rowCells: string[] | null = null;
+  let cell: string[] | null = null;
+
+  const flush = (): void => {
+    const text = collapse(run.parts.join(""));
+    const { linkChars, heading } = run;
+    run = { parts: [], linkChars: 0, chars: 0, heading: headingDepth > 0 };
+    if (!text) return;
+    if (LABEL_BLOCK.test(text)) return;
+    const t = THRESHOLDS;
+    const linky = linkChars >= text.length * t.linkBlockDensity && text.length < t.linkBlockMaxChars;
+    if (linky && !heading) return;
+    blocks.push(text);
+  };
+
+  walk(container, {
+    enter(el) {
+      if (analysis.removed.has(el) || analysis.noise.has(el) || EXCLUDED_IN_BODY.has(el.name)) {
+        if (el.name === "br" && rowCells === null) flush();
+        return false;
+      }
+      if (el.name === "tr" && rowCells === null && isDataRow(el, analysis)) {
+        flush();
+        rowCells = [];
+        return true;
+      }
+      if (rowCells !== null) {
+        if (el.name === "td" || el.name === "th") cell = [];
+        else if (el.name === "br" && cell) cell.push(" ");
+        return true;
+      }
+      if (BLOCK_TAGS.has(el.name)) flush();
+      if (HEADING_TAGS.has(el.name)) {
+        headingDepth++;
+        run.heading = true;
+      }
+      if (el.name === "a") linkDepth++;
+      return true;
+    },
+    exit(el) {
+      if (rowCells !== null) {
+        if ((el.name === "td" || el.name === "th") && cell) {
+          const text = collapse(cell.join(""));
+          if (text) rowCells.push(text);
+          cell = null;
+        } else if (el.name === "tr") {
+          if (rowCells.length > 0) blocks.push(rowCells.join(" | "));
+          rowCells = null;
+        }
+        return;
+      }
+      if (el.name === "a") linkDepth--;
+      if (HEADING_TAGS.has(el.name)) headingDepth--;
+      if (BLOCK_TAGS.has(el.name)) flush();
+    },
+    text(data) {
+      if (rowCells !== null) {
+        cell?.push(data);
+        return;
+      }
+      run.parts.push(data);
+      if (linkDepth > 0) run.linkChars += collapse(data).length + 1;
+    },
+  });
+  flush();
+  return blocks;
+}
+
+/** The first h1's text inside an element, for the headline. */
+export function firstHeading(root: Element | { children: Element["children"] }, analysis: TreeAnalysis): string | undefined {
+  let found: Element | undefined;
+  walk(root as Element, {
+    enter(el) {
+      if (found || analysis.removed.has(el)) return false;
+      if (el.name === "h1") found = el;
+      return !found;
+    },
+  });
+  if (!found) return undefined;
+  const parts: string[] = [];
+  walk(found, { text: (d) => parts.push(d) });
+  return collapse(parts.join("")) || undefined;
+}

@@ -1,0 +1,171 @@
+/**
+ * NER step: hand-designed, hashed features for the linear tagger.
+ *
+ * Each distinct token string gets a small vector of "unit" hashes once (lowercase form, shape,
+ * affixes, flags), cached; each position then combines its neighbours' units with a template id by
+ * integer mixing, so per-token cost is a few dozen integer operations and no string work.
+ * Every position yields exactly FEATURES_PER_TOKEN bucket indices, stored flat.
+ */
+import type { Gazetteer } from "./gazetteer.ts";
+
+/** Unit slots computed once per token string. */
+const enum Slot {
+  Lower, // lowercase, digits folded to 0
+  Raw,
+  ShortShape, // Xx, X, x.x, d
+  LongShape, // Xxxxx capped
+  P1, P2, P3, P4,
+  S1, S2, S3, S4,
+  Flags,
+  LengthScript,
+  Count,
+}
+
+/** [offset, slot] pairs read at each position; the template id is the pair's index. */
+const WINDOW_TEMPLATES: ReadonlyArray<readonly [number, Slot]> = [
+  ...Array.from({ length: Slot.Count }, (_, slot) => [0, slot as Slot] as const),
+  [-1, Slot.Lower], [-1, Slot.ShortShape], [-1, Slot.Flags], [-1, Slot.S3],
+  [1, Slot.Lower], [1, Slot.ShortShape], [1, Slot.Flags], [1, Slot.S3],
+  [-2, Slot.Lower], [-2, Slot.ShortShape],
+  [2, Slot.Lower], [2, Slot.ShortShape],
+];
+
+/** Conjunctions of two or three window units: [offset, slot] lists. */
+const CONJUNCTION_TEMPLATES: ReadonlyArray<ReadonlyArray<readonly [number, Slot]>> = [
+  [[-1, Slot.Lower], [0, Slot.Lower]],
+  [[0, Slot.Lower], [1, Slot.Lower]],
+  [[-1, Slot.Lower], [0, Slot.ShortShape]],
+  [[0, Slot.ShortShape], [1, Slot.Lower]],
+  [[-1, Slot.ShortShape], [0, Slot.ShortShape], [1, Slot.ShortShape]],
+  [[-2, Slot.Lower], [-1, Slot.Lower]],
+];
+
+/** Features that are not window units: sentence position, gazetteer, bias. */
+const EXTRA_FEATURES = 6;
+
+export const FEATURES_PER_TOKEN = WINDOW_TEMPLATES.length + CONJUNCTION_TEMPLATES.length + EXTRA_FEATURES;
+
+/** 32-bit FNV-1a of a string. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Murmur3 finaliser over a pair: cheap, well-spread combination of two hashes. */
+export function mix(a: number, b: number): number {
+  let h = (a ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function charClass(ch: string): string {
+  if (/\p{Lu}/u.test(ch)) return "X";
+  if (/\p{Ll}/u.test(ch)) return "x";
+  if (/\p{N}/u.test(ch)) return "d";
+  if (/\p{L}/u.test(ch)) return "L"; // caseless letters: Arabic, Han, Hebrew...
+  if (/\p{M}/u.test(ch)) return "m";
+  return ch;
+}
+
+export function wordShape(word: string): { long: string; short: string } {
+  const classes = Array.from(word, charClass);
+  const long = classes.length > 8 ? classes.slice(0, 4).join("") + "~" + classes.slice(-3).join("") : classes.join("");
+  let short = "";
+  for (const c of classes) if (short[short.length - 1] !== c) short += c;
+  return { long, short };
+}
+
+function scriptOf(word: string): string {
+  if (/\p{Script=Latin}/u.test(word)) return "lat";
+  if (/\p{Script=Cyrillic}/u.test(word)) return "cyr";
+  if (/\p{Script=Arabic}/u.test(word)) return "ara";
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) return "cjk";
+  if (/\p{L}/u.test(word)) return "oth";
+  if (/\p{N}/u.test(word)) return "num";
+  return "pun";
+}
+
+function computeUnits(word: string): Int32Array {
+  const units = new Int32Array(Slot.Count);
+  const lower = word.toLowerCase().replace(/\p{Nd}/gu, "0");
+  const chars = Array.from(lower);
+  const { long, short } = wordShape(word);
+  const firstUpper = /^\p{Lu}/u.test(word);
+  const allUpper = firstUpper && !/\p{Ll}/u.test(word) && word.length > 1;
+  const flags = [
+    firstUpper ? "C" : "c",
+    allUpper ? "A" : "a",
+    /\p{N}/u.test(word) ? "D" : "d",
+    word.includes("-") ? "H" : "h",
+    word.includes(".") ? "P" : "p",
+    /^[\p{L}\p{M}]+$/u.test(word) ? "W" : "w",
+  ].join("");
+  const strings = [
+    "w" + lower, "W" + word, "s" + short, "S" + long,
+    "p" + chars.slice(0, 1).join(""), "pp" + chars.slice(0, 2).join(""), "ppp" + chars.slice(0, 3).join(""), "pppp" + chars.slice(0, 4).join(""),
+    "q" + chars.slice(-1).join(""), "qq" + chars.slice(-2).join(""), "qqq" + chars.slice(-3).join(""), "qqqq" + chars.slice(-4).join(""),
+    "f" + flags, "l" + Math.min(chars.length, 12) + scriptOf(word),
+  ];
+  strings.forEach((s, i) => (units[i] = hashString(s) | 0));
+  return units;
+}
+
+/** Units for positions outside the sentence. */
+const BEFORE_START = computeUnits("<S>");
+const AFTER_END = computeUnits("</S>");
+
+/** Bounded cache of per-string units; cleared wholesale when full (cheap and good enough). */
+const UNIT_CACHE = new Map<string, Int32Array>();
+const UNIT_CACHE_LIMIT = 200_000;
+
+function unitsOf(word: string): Int32Array {
+  let units = UNIT_CACHE.get(word);
+  if (!units) {
+    if (UNIT_CACHE.size >= UNIT_CACHE_LIMIT) UNIT_CACHE.clear();
+    units = computeUnits(word);
+    UNIT_CACHE.set(word, units);
+  }
+  return units;
+}
+
+const GAZ_NONE = hashString("g-");
+
+/**
+ * Bucket indices for every position of one sentence, flat: position i owns
+ * [i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN).
+ */
+export function featurize(words: readonly string[], gazetteer: Gazetteer | undefined, mask: number): Int32Array {
+  const n = words.length;
+  const units = words.map(unitsOf);
+  const at = (i: number): Int32Array => (i < 0 ? BEFORE_START : i >= n ? AFTER_END : units[i]!);
+  const gazetteerTags = gazetteer ? gazetteer.tag(words) : [];
+  const gazAt = (i: number): number => (i < 0 || i >= n ? GAZ_NONE : gazetteerTags[i] ?? GAZ_NONE);
+  const out = new Int32Array(n * FEATURES_PER_TOKEN);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (const [offset, slot] of WINDOW_TEMPLATES) out[k++] = mix(at(i + offset)[slot]!, ++t) & mask;
+    for (const parts of CONJUNCTION_TEMPLATES) {
+      let h = ++t;
+      for (const [offset, slot] of parts) h = mix(h, at(i + offset)[slot]!);
+      out[k++] = h & mask;
+    }
+    const shape = at(i)[Slot.ShortShape]!;
+    const position = i === 0 ? 1 : i === 1 ? 2 : 3;
+    out[k++] = mix(mix(++t, position), shape) & mask;
+    out[k++] = mix(++t, gazAt(i)) & mask;
+    out[k++] = mix(++t, gazAt(i - 1)) & mask;
+    out[k++] = mix(++t, gazAt(i + 1)) & mask;
+    out[k++] = mix(mix(++t, gazAt(i)), shape) & mask;
+    out[k++] = mix(++t, 0) & mask; // bias
+  }
+  return out;
+}

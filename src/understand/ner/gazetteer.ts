@@ -1,0 +1,84 @@
+/**
+ * NER step: place and nationality name lists as tagger features (never as answers on their own).
+ * Built by scripts/train-ner.ts from /work/shared/kb (GeoNames cities, mledoze countries) into
+ * data/ner/gazetteer.json.gz; keys are lowercased token sequences joined by one space.
+ */
+import { hashString } from "./features.ts";
+
+/** What a gazetteer entry names; one letter each so a key's kinds fit in a short string. */
+export const GAZETTEER_KINDS = {
+  city: "C",
+  country: "K",
+  demonym: "D",
+} as const;
+
+/** Longest entry, in tokens, worth looking up. */
+export const MAX_ENTRY_TOKENS = 5;
+
+export interface GazetteerData {
+  /** key (lowercase tokens joined by " ") -> kinds letters, e.g. "CK" */
+  entries: Record<string, string>;
+}
+
+export class Gazetteer {
+  private readonly entries: Map<string, string>;
+  private readonly tagHashes = new Map<string, number>();
+
+  constructor(data: GazetteerData) {
+    this.entries = new Map(Object.entries(data.entries));
+  }
+
+  kindsOf(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+
+  /**
+   * One hash per position describing the gazetteer matches covering it (role B/I/L/U and kinds),
+   * or undefined. Matches must start with a capital (or caseless script) so "nice" is not Nice;
+   * longest match first, left to right.
+   */
+  tag(words: readonly string[]): Array<number | undefined> {
+    const tags: Array<number | undefined> = new Array(words.length);
+    const lower = words.map((w) => w.toLowerCase());
+    for (let i = 0; i < words.length; ) {
+      if (!startsLikeName(words[i]!)) {
+        i++;
+        continue;
+      }
+      let matched = 0;
+      let kinds = "";
+      let key = "";
+      for (let len = 1; len <= MAX_ENTRY_TOKENS && i + len <= words.length; len++) {
+        key = len === 1 ? lower[i]! : key + " " + lower[i + len - 1]!;
+        const found = this.entries.get(key);
+        if (found) {
+          matched = len;
+          kinds = found;
+        }
+      }
+      if (matched === 0) {
+        i++;
+        continue;
+      }
+      for (let j = 0; j < matched; j++) {
+        const role = matched === 1 ? "U" : j === 0 ? "B" : j === matched - 1 ? "L" : "I";
+        tags[i + j] = this.hashTag(role + kinds);
+      }
+      i += matched;
+    }
+    return tags;
+  }
+
+  private hashTag(tag: string): number {
+    let h = this.tagHashes.get(tag);
+    if (h === undefined) {
+      h = hashString("g" + tag) | 0;
+      this.tagHashes.set(tag, h);
+    }
+    return h;
+  }
+}
+
+function startsLikeName(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || (/^\p{L}/u.test(word) && !/^\p{Ll}/u.test(word));
+}

@@ -1,0 +1,224 @@
+/**
+ * NER step: the linear-chain tagger's weights, Viterbi decoding under BIO constraints, and the
+ * compact on-disk format (sparse, int8-quantised, gzip'd) used for data/ner/<lang>.bin.gz.
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import { FEATURES_PER_TOKEN } from "./features.ts";
+
+export const ENTITY_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface ModelHeader {
+  language: string;
+  labels: string[];
+  /** log2 of the number of hash buckets */
+  bits: number;
+  /** free-form training record: epochs, dev scores, data used */
+  training: Record<string, unknown>;
+}
+
+const MAGIC = "SNER1";
+
+export class Model {
+  readonly labels: string[];
+  readonly size: number;
+  readonly mask: number;
+  readonly weights: Float32Array;
+  /** (labels + 1) x labels: row `labels.length` is the start state */
+  readonly transitions: Float32Array;
+  /** allowed[prev * L + next] (prev = L for start) */
+  readonly allowed: Uint8Array;
+
+  constructor(readonly header: ModelHeader, weights?: Float32Array, transitions?: Float32Array) {
+    this.labels = header.labels;
+    this.size = 1 << header.bits;
+    this.mask = this.size - 1;
+    const L = this.labels.length;
+    this.weights = weights ?? new Float32Array(this.size * L);
+    this.transitions = transitions ?? new Float32Array((L + 1) * L);
+    this.allowed = bioConstraints(this.labels);
+  }
+
+  /** Emission scores, n x L flat. */
+  emissions(features: Int32Array, n: number): Float32Array {
+    const L = this.labels.length;
+    const scores = new Float32Array(n * L);
+    const w = this.weights;
+    for (let i = 0; i < n; i++) {
+      const row = i * L;
+      const base = i * FEATURES_PER_TOKEN;
+      for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
+        const offset = features[base + f]! * L;
+        for (let l = 0; l < L; l++) scores[row + l]! += w[offset + l]!;
+      }
+    }
+    return scores;
+  }
+
+  /** Best label index per position (Viterbi over emissions + transitions, BIO-constrained). */
+  decode(features: Int32Array, n: number): Int32Array {
+    return viterbi(this.emissions(features, n), n, this.labels.length, this.transitions, this.allowed);
+  }
+
+  serialize(): Buffer {
+    const L = this.labels.length;
+    const abs = Array.from(this.weights, Math.abs).filter((v) => v > 0).sort((a, b) => a - b);
+    // Scale on a high percentile, not the max, so a few outliers do not flatten every other weight.
+    const scale = (abs[Math.floor(abs.length * 0.999)] ?? 1) / 127;
+    const keys: number[] = [];
+    const values: number[] = [];
+    for (let k = 0; k < this.weights.length; k++) {
+      const q = Math.max(-127, Math.min(127, Math.round(this.weights[k]! / scale)));
+      if (q !== 0) {
+        keys.push(k);
+        values.push(q);
+      }
+    }
+    const header = Buffer.from(JSON.stringify({ ...this.header, scale, transitions: Array.from(this.transitions), L }));
+    const deltas = encodeVarints(keys);
+    const parts = [
+      Buffer.from(MAGIC),
+      u32(header.length), header,
+      u32(keys.length), u32(deltas.length), deltas,
+      Buffer.from(Int8Array.from(values).buffer),
+    ];
+    return gzipSync(Buffer.concat(parts), { level: 9 });
+  }
+
+  static deserialize(gz: Buffer): Model {
+    const bytes = gunzipSync(gz);
+    if (bytes.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error("not an NER model file");
+    let pos = MAGIC.length;
+    const headerLength = bytes.readUInt32LE(pos);
+    pos += 4;
+    const meta = JSON.parse(bytes.subarray(pos, pos + headerLength).toString()) as ModelHeader & { scale: number; transitions: number[] };
+    pos += headerLength;
+    const count = bytes.readUInt32LE(pos);
+    const deltaLength = bytes.readUInt32LE(pos + 4);
+    pos += 8;
+    const keys = decodeVarints(bytes.subarray(pos, pos + deltaLength), count);
+    pos += deltaLength;
+    const values = new Int8Array(bytes.buffer, bytes.byteOffset + pos, count);
+    const { scale, transitions, ...rest } = meta;
+    const header: ModelHeader = { language: rest.language, labels: rest.labels, bits: rest.bits, training: rest.training };
+    const model = new Model(header, undefined, Float32Array.from(transitions));
+    for (let i = 0; i < count; i++) model.weights[keys[i]!] = values[i]! * scale;
+    return model;
+  }
+}
+
+function u32(value: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(value);
+  return b;
+}
+
+/** Sorted keys as LEB128 varints of their differences. */
+function encodeVarints(sorted: number[]): Buffer {
+  const out: number[] = [];
+  let previous = 0;
+  for (const key of sorted) {
+    let d = key - previous;
+    previous = key;
+    while (d >= 0x80) {
+      out.push((d & 0x7f) | 0x80);
+      d = Math.floor(d / 128);
+    }
+    out.push(d);
+  }
+  return Buffer.from(out);
+}
+
+function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
+  const keys = new Uint32Array(count);
+  let pos = 0;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    let d = 0;
+    let shift = 1;
+    for (;;) {
+      const b = bytes[pos++]!;
+      d += (b & 0x7f) * shift;
+      if (b < 0x80) break;
+      shift *= 128;
+    }
+    previous += d;
+    keys[i] = previous;
+  }
+  return keys;
+}
+
+/** I-X may only follow B-X or I-X; everything else is free. */
+export function bioConstraints(labels: string[]): Uint8Array {
+  const L = labels.length;
+  const allowed = new Uint8Array((L + 1) * L);
+  for (let prev = 0; prev <= L; prev++) {
+    for (let next = 0; next < L; next++) {
+      const nextLabel = labels[next]!;
+      if (!nextLabel.startsWith("I-")) allowed[prev * L + next] = 1;
+      else if (prev < L && labels[prev]!.slice(2) === nextLabel.slice(2) && labels[prev] !== "O") allowed[prev * L + next] = 1;
+    }
+  }
+  return allowed;
+}
+
+export function viterbi(emissions: Float32Array, n: number, L: number, transitions: Float32Array, allowed: Uint8Array): Int32Array {
+  const path = new Int32Array(n);
+  if (n === 0) return path;
+  const score = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let l = 0; l < L; l++) {
+    score[l] = allowed[L * L + l] ? emissions[l]! + transitions[L * L + l]! : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    for (let l = 0; l < L; l++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowed[p * L + l]) continue;
+        const s = score[(i - 1) * L + p]! + transitions[p * L + l]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * L + l] = best + emissions[i * L + l]!;
+      back[i * L + l] = arg;
+    }
+  }
+  let best = -Infinity;
+  for (let l = 0; l < L; l++) {
+    if (score[(n - 1) * L + l]! > best) {
+      best = score[(n - 1) * L + l]!;
+      path[n - 1] = l;
+    }
+  }
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * L + path[i]!]!;
+  return path;
+}
+
+export interface TokenSpan {
+  /** first token index */
+  start: number;
+  /** one past the last token index */
+  end: number;
+  type: string;
+}
+
+/** Entity spans from IOB2 tags (a stray I-X opens a span, as conlleval does). */
+export function spansFromTags(tags: readonly string[]): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let open: TokenSpan | undefined;
+  tags.forEach((tag, i) => {
+    const type = tag === "O" ? "" : tag.slice(2);
+    const continues = open && tag.startsWith("I-") && open.type === type;
+    if (!continues) {
+      if (open) spans.push(open);
+      open = type ? { start: i, end: i + 1, type } : undefined;
+    } else if (open) {
+      open.end = i + 1;
+    }
+  });
+  if (open) spans.push(open);
+  return spans;
+}
