@@ -17,7 +17,8 @@ import { readJsonl, sharedPath } from "../eval/shared.ts";
 import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
 import { featurize } from "../src/understand/ner/features.ts";
 import { Gazetteer, GAZETTEER_KINDS, MAX_ENTRY_TOKENS, type GazetteerData } from "../src/understand/ner/gazetteer.ts";
-import { gazetteerPath, modelPath, NER_DATA_DIR } from "../src/understand/ner/index.ts";
+import { gazetteerPath, modelPath, NER_DATA_DIR, tagWithModel } from "../src/understand/ner/index.ts";
+import { lowercaseVocabulary } from "../src/understand/ner/truecase.ts";
 import { ENTITY_TYPES, type Model } from "../src/understand/ner/model.ts";
 import { trainPerceptron, seededRandom, type TrainingSentence } from "../src/understand/ner/perceptron.ts";
 import { tokenizeText } from "../src/understand/ner/tokenize.ts";
@@ -132,12 +133,11 @@ function labelsOf(sentences: Sentence[]): string[] {
   return ["O", ...ENTITY_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`]).filter((l) => present.has(l) || present.has(`B-${l.slice(2)}`))];
 }
 
-function scoreOn(model: Model, sentences: Sentence[], gaz: Gazetteer, types: ReadonlySet<string>): number {
+function scoreOn(model: Model, lowercaseWords: Set<string>, sentences: Sentence[], gaz: Gazetteer, types: ReadonlySet<string>): number {
   const counts = new Map<string, Counts>();
   for (const s of sentences) {
     if (s.tokens.length === 0) continue;
-    const path = model.decode(featurize(s.tokens, gaz, model.mask), s.tokens.length);
-    countSentence(s.tags, Array.from(path, (l) => model.labels[l]!), types, counts);
+    countSentence(s.tags, tagWithModel({ model, lowercaseWords }, s.tokens, gaz), types, counts);
   }
   return prf(counts.get("ALL") ?? { tp: 0, fp: 0, fn: 0 }).f1;
 }
@@ -153,6 +153,8 @@ function trainLanguage(language: string, gaz: Gazetteer): void {
   const newsDevFile = NEWS_DEV[language];
   const newsDev = newsDevFile && existsSync(sharedPath("eval/ner", newsDevFile)) ? readJsonl<Sentence>(sharedPath("eval/ner", newsDevFile)) : undefined;
   const labels = labelsOf(train);
+  const lowercaseList = lowercaseVocabulary(train.map((s) => s.tokens));
+  const lowercaseWords = new Set(lowercaseList);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const bits = Number(args.bits);
   const mask = (1 << bits) - 1;
@@ -165,13 +167,13 @@ function trainLanguage(language: string, gaz: Gazetteer): void {
   }
   console.log(`[${language}] ${train.length} sentences (+${examples.length - train.length} uppercase copies), labels ${labels.join(" ")}, featurised in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   const { model, bestEpoch, bestScore } = trainPerceptron({
-    header: { language, labels, bits, training: {} },
+    header: { language, labels, bits, lowercaseWords: lowercaseList, training: {} },
     sentences: examples,
     epochs: Number(args.epochs),
     seed: Number(args.seed),
     onEpoch: (m, epoch, mistakes) => {
-      const wiki = scoreOn(m, wikiDev, gaz, SELECTION_TYPES);
-      const news = newsDev ? scoreOn(m, newsDev, gaz, SELECTION_TYPES) : undefined;
+      const wiki = scoreOn(m, lowercaseWords, wikiDev, gaz, SELECTION_TYPES);
+      const news = newsDev ? scoreOn(m, lowercaseWords, newsDev, gaz, SELECTION_TYPES) : undefined;
       const elapsed = ((Date.now() - started) / 1000).toFixed(0);
       console.log(`[${language}] epoch ${epoch}: ${mistakes} sentences wrong; dev F1 wikiann ${wiki.toFixed(4)}${news === undefined ? "" : `, ${newsDevFile} ${news.toFixed(4)}`} (${elapsed}s)`);
       return news ?? wiki;

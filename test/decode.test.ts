@@ -211,6 +211,7 @@ test("truncation: text cut mid-character, HTML without </html>", () => {
   assert.equal(cut.encoding, "utf-8");
   assert.ok(cut.warnings.includes("text ends mid-character: the file looks truncated"), cut.warnings.join("; "));
   assert.ok(!cut.text.includes("\uFFFD"));
+  assert.equal(cut.warnings.length, 1, cut.warnings.join("; "));
 
   const sjis = iconv.encode(article("ja"), "shift_jis");
   const cutSjis = decodeDocument(sjis.subarray(0, sjis.length - 2), { source: "t" });
@@ -247,11 +248,21 @@ test("a 50 MB HTML page is truncated to the cap in bounded time and memory", () 
   assert.equal(decoded.encoding, "utf-8");
   assert.equal(decoded.kind, "html");
   assert.ok(decoded.text.length <= 20 * 1024 * 1024);
+  assert.equal(decoded.warnings.length, 1, decoded.warnings.join("; "));
   assert.ok(decoded.text.length > 10 * 1024 * 1024);
   assert.match(decoded.warnings[0] ?? "", /^document is 50 MB, over the 20 MB cap/);
   assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
   assert.ok(heapMb < 200, `heap grew ${heapMb.toFixed(0)} MB`);
   console.log(`# 50 MB page: ${ms.toFixed(0)} ms, heap +${heapMb.toFixed(0)} MB, ${decoded.text.length} chars kept`);
+});
+
+test("non-ASCII text after a long ASCII <head> is still detected", () => {
+  const script = `<script>${"var x = 1; // setup\n".repeat(20_000)}</script>`;
+  const html = page(PARAGRAPHS.ru, script);
+  assert.ok(html.indexOf("В") > 256 * 1024);
+  const decoded = decodeDocument(iconv.encode(html, "windows-1251"), { source: "t" });
+  assert.equal(decoded.encoding, "windows-1251");
+  assert.equal(decoded.text, html);
 });
 
 test("the cap is configurable", () => {

@@ -125,16 +125,18 @@ export function decodeDocument(bytes: Uint8Array, opts: DecodeOptions): Decoded 
   for (const magic of MAGIC_NUMBERS) {
     if (startsWith(bytes, magic.bytes)) throw new DocumentError(source, `binary file: ${magic.name}, not a text document`);
   }
-  if (bytes.length > maxBytes) {
+  const capped = bytes.length > maxBytes;
+  if (capped) {
     warnings.push(`document is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} cap: only the first ${formatSize(maxBytes)} were read`);
-    bytes = bytes.subarray(0, maxBytes);
+    bytes = bytes.subarray(0, withoutIncompleteUtf8Tail(bytes.subarray(0, maxBytes)) & ~1);
   }
 
   const encoding = chooseEncoding(bytes, opts.contentType, source, warnings);
-  let text = decodeWith(bytes, encoding, warnings, source);
+  // A document we cut ourselves is truncated by design: the cap warning says so once.
+  const text = decodeWith(bytes, encoding, capped ? [] : warnings, source);
   checkText(text, encoding, source, warnings);
   const kind = sniffKind(text);
-  if (kind === "html" && looksTruncatedHtml(text)) warnings.push("HTML looks truncated: <html> is opened but never closed");
+  if (kind === "html" && !capped && looksTruncatedHtml(text)) warnings.push("HTML looks truncated: <html> is opened but never closed");
   return { text, encoding, kind, warnings };
 }
 
@@ -143,7 +145,7 @@ function chooseEncoding(bytes: Uint8Array, contentType: string | undefined, sour
   const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
   if (bom) return bom.encoding;
 
-  const sample = bytes.subarray(0, THRESHOLDS.sampleBytes);
+  const sample = statisticsSample(bytes);
   const utf16 = sniffUtf16(sample);
   if (utf16) {
     warnings.push(`no byte-order mark: read as ${utf16} from the pattern of zero bytes`);
@@ -159,7 +161,7 @@ function chooseEncoding(bytes: Uint8Array, contentType: string | undefined, sour
     throw new DocumentError(source, `binary data, not text: ${percent(binaryShare(sample) * 100, 100)} of the bytes are NUL or control bytes`);
   }
 
-  const declared = declaredEncoding(sample, contentType, warnings);
+  const declared = declaredEncoding(bytes, contentType, warnings);
   if (!sample.some((b) => b >= 0x80)) {
     if (ISO_2022_JP_ESCAPE.test(latin1(sample))) return "iso-2022-jp";
     // Pure ASCII reads the same in every ASCII-compatible charset: keep the declaration when it is one.
@@ -202,14 +204,14 @@ interface Declared {
 }
 
 /** The charset the transport or the document itself claims (HTTP header first, as browsers do). */
-function declaredEncoding(sample: Uint8Array, contentType: string | undefined, warnings: string[]): Declared | undefined {
+function declaredEncoding(bytes: Uint8Array, contentType: string | undefined, warnings: string[]): Declared | undefined {
   const fromHeader = contentType?.match(CONTENT_TYPE_CHARSET)?.[1];
   if (fromHeader) {
     const name = whatwgName(fromHeader);
     if (name) return { name, from: "Content-Type" };
     warnings.push(`Content-Type declares an unknown charset "${fromHeader}": ignored`);
   }
-  const head = latin1(sample.subarray(0, THRESHOLDS.prescanBytes)).replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  const head = latin1(bytes.subarray(0, THRESHOLDS.prescanBytes)).replace(/<!--[\s\S]*?(?:-->|$)/g, "");
   const fromXml = head.match(XML_ENCODING)?.[1];
   const fromMeta = head.match(META_CHARSET)?.[1];
   const label = fromXml ?? fromMeta;
@@ -292,9 +294,9 @@ interface Utf8Validity {
 }
 
 function utf8Validity(bytes: Uint8Array, sample: Uint8Array): Utf8Validity {
-  if (isUtf8(bytes)) return { valid: true, mostlyValid: true, invalid: 0 };
-  // A cut at the end of the sample may split a character: judge the sample without its last 3 bytes.
-  const text = new TextDecoder("utf-8").decode(sample.length < bytes.length ? sample.subarray(0, -3) : sample);
+  // A truncated file may end mid-character: that is reported as truncation, not as invalid UTF-8.
+  if (isUtf8(bytes.subarray(0, withoutIncompleteUtf8Tail(bytes)))) return { valid: true, mostlyValid: true, invalid: 0 };
+  const text = new TextDecoder("utf-8").decode(sample.subarray(0, withoutIncompleteUtf8Tail(sample)));
   let invalid = 0;
   let nonAscii = 0;
   for (const ch of text) {
@@ -304,6 +306,33 @@ function utf8Validity(bytes: Uint8Array, sample: Uint8Array): Utf8Validity {
   // invalid == 0 here means only the rest of the file (past the sample, or its last bytes) is bad.
   const mostlyValid = invalid === 0 || nonAscii >= THRESHOLDS.mixedUtf8ValidPerInvalid * invalid;
   return { valid: false, mostlyValid, invalid };
+}
+
+/** The length of bytes without a UTF-8 sequence cut off at the end (unchanged if the end is whole). */
+function withoutIncompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    const b = bytes[i]!;
+    if (b < 0x80) return bytes.length;
+    if (b >= 0xc0) {
+      const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return bytes.length - i < needed ? i : bytes.length;
+    }
+  }
+  return bytes.length;
+}
+
+/**
+ * Up to sampleBytes of the document for detection, from the start unless the start is all ASCII
+ * (a long <head> of scripts): then from just before the first non-ASCII byte.
+ */
+function statisticsSample(bytes: Uint8Array): Uint8Array {
+  const size = THRESHOLDS.sampleBytes;
+  const head = bytes.subarray(0, size);
+  if (head.some((b) => b >= 0x80) || bytes.length <= size) return head;
+  const first = bytes.findIndex((b) => b >= 0x80);
+  if (first === -1) return head;
+  const start = Math.max(0, first - 1024);
+  return bytes.subarray(start, start + size);
 }
 
 interface Guess {

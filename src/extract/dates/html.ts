@@ -7,7 +7,7 @@ import type { AnyNode, Document, Element } from "domhandler";
 import { getAttributeValue, textContent } from "domutils";
 import {
   DATE_ELEMENT_HINT, FOREIGN_CONTAINER, HEADLINE_WINDOW_CHARS, INVISIBLE_TAGS, JSONLD_ARTICLE_TYPE,
-  JSONLD_MODIFIED, JSONLD_PUBLISHED, MAX_DATE_ELEMENTS, META_MODIFIED, META_PUBLISHED, META_PUBLISHED_WEAK, MODIFIED_HINT, PAGE_WRAPPERS, PUBLISHED_CUE,
+  JSONLD_MODIFIED, JSONLD_PUBLISHED, MAX_DATE_ELEMENTS, META_MODIFIED, META_PUBLISHED, META_PUBLISHED_WEAK, MODIFIED_HINT, PAGE_WRAPPERS, FOREIGN_TAGS, WRAPPER_SHARE, PUBLISHED_CUE,
 } from "./patterns.ts";
 import { normalizeDigits, parseMachineDate, scanDates, isValidDay, type DateMatch, type DateParts } from "./parse.ts";
 
@@ -39,7 +39,7 @@ interface Walk {
   length: number;
   metas: Element[];
   jsonld: string[];
-  times: { el: Element; foreign: boolean; start: number }[];
+  times: { el: Element; start: number }[];
   itemprops: Element[];
   abbrs: Element[];
   hinted: Range[];
@@ -55,7 +55,7 @@ function classAndId(el: Element): string {
 
 function walk(doc: Document): Walk {
   const w: Walk = { chunks: [], length: 0, metas: [], jsonld: [], times: [], itemprops: [], abbrs: [], hinted: [], foreign: [] };
-  const visit = (node: AnyNode, foreign: boolean): void => {
+  const visit = (node: AnyNode): void => {
     if (node.type === "text") {
       const data = (node as unknown as { data: string }).data;
       w.chunks.push(data);
@@ -66,7 +66,7 @@ function walk(doc: Document): Walk {
     const el = node as Element;
     const name = el.name;
     if (node.type === "root") {
-      for (const child of (node as unknown as Document).children) visit(child, foreign);
+      for (const child of (node as unknown as Document).children) visit(child);
       return;
     }
     if (name === "meta") {
@@ -85,25 +85,29 @@ function walk(doc: Document): Walk {
     if (INVISIBLE_TAGS.has(name) && name !== "head") return;
     const start = w.length;
     const marks = classAndId(el);
-    const isForeign = foreign || name === "footer" || name === "aside" || name === "nav" || (marks.length > 2 && !PAGE_WRAPPERS.has(name) && FOREIGN_CONTAINER.test(marks));
-    if (name === "time") w.times.push({ el, foreign: isForeign, start });
+    const isForeign = FOREIGN_TAGS.has(name) || (marks.length > 2 && !PAGE_WRAPPERS.has(name) && FOREIGN_CONTAINER.test(marks));
+    if (name === "time") w.times.push({ el, start });
     else if (name === "abbr") w.abbrs.push(el);
     if (el.attribs.content === undefined && el.attribs.itemprop && /date(published|created|modified)/i.test(el.attribs.itemprop)) {
       w.itemprops.push(el);
     }
     if (name === "h1" && w.headline === undefined) w.headline = start;
-    for (const child of el.children) visit(child, isForeign);
+    for (const child of el.children) visit(child);
     if (BLOCK_TAGS.has(name)) {
       w.chunks.push("\n");
       w.length += 1;
     }
     const end = w.length;
-    if (isForeign && !foreign) w.foreign.push({ start, end, modified: false });
-    else if (!isForeign && marks.length > 2 && end > start && DATE_ELEMENT_HINT.test(marks) && w.hinted.length < MAX_DATE_ELEMENTS * 4) {
+    if (isForeign) w.foreign.push({ start, end, modified: false });
+    else if (marks.length > 2 && end > start && DATE_ELEMENT_HINT.test(marks) && w.hinted.length < MAX_DATE_ELEMENTS * 4) {
       w.hinted.push({ start, end, modified: MODIFIED_HINT.test(marks) });
     }
   };
-  visit(doc, false);
+  visit(doc);
+  // A "sidebar" or "teaser" class on a wrapper of the whole article is layout, not a foreign block.
+  w.foreign = w.foreign.filter(
+    (r) => !(w.headline !== undefined && r.start <= w.headline && w.headline < r.end) && r.end - r.start < WRAPPER_SHARE * w.length,
+  );
   return w;
 }
 
@@ -248,8 +252,9 @@ export function gatherDateEvidence(doc: Document, url: string | undefined): Date
     const parts = parseMachineDate(title, dayFirst);
     if (parts) out.push({ ...parts, source: "time-pubdate", role: "published", rank: 0 });
   }
-  for (const { el, foreign } of w.times) {
-    if (foreign) continue;
+  const inForeign = (at: number) => w.foreign.some((r) => at >= r.start && at < r.end);
+  for (const { el, start } of w.times) {
+    if (inForeign(start)) continue;
     const value = el.attribs.datetime;
     if (!value) continue;
     const parts = parseMachineDate(value, dayFirst);
@@ -265,10 +270,9 @@ export function gatherDateEvidence(doc: Document, url: string | undefined): Date
   // One scan of the visible text serves every text-based source.
   const text = normalizeDigits(w.chunks.join(""));
   const matches = scanDates(text, { dayFirst, withTime: true, limit: 400 });
-  const inForeign = (m: DateMatch) => w.foreign.some((r) => m.index >= r.start && m.index < r.end);
   for (const range of w.hinted.slice(0, MAX_DATE_ELEMENTS)) {
     const m = firstMatchIn(matches, range.start, Math.min(range.end, range.start + 160));
-    if (!m || inForeign(m)) continue;
+    if (!m || inForeign(m.index)) continue;
     const before = text.slice(Math.max(range.start, m.index - 40), m.index);
     const modified = range.modified || MODIFIED_HINT.test(before);
     out.push({ ...strip(m), source: "element", role: modified ? "modified" : "published", rank: 0 });
@@ -277,12 +281,12 @@ export function gatherDateEvidence(doc: Document, url: string | undefined): Date
   for (let i = firstIndexFrom(matches, Math.max(0, start - 300)); i < matches.length; i++) {
     const m = matches[i]!;
     if (m.index > start + HEADLINE_WINDOW_CHARS) break;
-    if (inForeign(m)) continue;
+    if (inForeign(m.index)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const role = MODIFIED_HINT.test(before) ? "modified" : "published";
     out.push({ ...strip(m), source: "byline", role, rank: PUBLISHED_CUE.test(before) ? 0 : 1 });
   }
-  for (const m of matches) out.push({ ...strip(m), source: inForeign(m) ? "text-foreign" : "text", role: "published", rank: 0 });
+  for (const m of matches) out.push({ ...strip(m), source: inForeign(m.index) ? "text-foreign" : "text", role: "published", rank: 0 });
   return out;
 }
 

@@ -49,6 +49,9 @@ export const DATE_ELEMENT_HINT =
  */
 export const FOREIGN_CONTAINER =
   /(?:^|\s)(?:comment|kommentar|reply|replies|respond|related|sidebar|widget|footer|teaser|recommend|popular|more-|most-|trending|archive|calendar|newsletter|promo|breadcrumb)/i;
+export const FOREIGN_TAGS = new Set(["footer", "aside", "nav"]);
+/** A "foreign" block holding more than this share of the page's text is a layout wrapper. */
+export const WRAPPER_SHARE = 0.5;
 /** Wrappers that hold the whole page: never foreign whatever their classes say. */
 export const PAGE_WRAPPERS = new Set(["html", "body", "main", "article"]);
 /** Hints that a date element is the modification date, not the publication. */

@@ -28,7 +28,7 @@ export const THRESHOLDS = {
   headDateLines: 6,
   headDateBonus: 1.5,
   /** Segment choice: score *= 1 + cohesionWeight * (share of words lines share), favouring one story over teasers. */
-  cohesionWeight: 2,
+  cohesionWeight: 4,
   /** Words this long carry content in alphabetic scripts (a crude, language-free stop-word filter). */
   contentWordMinLength: 5,
   /** Boilerplate costs more than a neutral short line. */

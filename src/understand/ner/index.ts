@@ -10,6 +10,7 @@ import { featurize } from "./features.ts";
 import { Gazetteer, GAZETTEER_KINDS, type GazetteerData } from "./gazetteer.ts";
 import { Model, spansFromTags, type EntityType } from "./model.ts";
 import { splitSentences, tokenizeText } from "./tokenize.ts";
+import { truecase } from "./truecase.ts";
 
 export type { EntityType } from "./model.ts";
 
@@ -32,7 +33,12 @@ export const FALLBACK_LANGUAGE = "en";
  */
 export const DEMONYM_MISC_LANGUAGES = new Set(["en"]);
 
-const models = new Map<string, Model | null>();
+export interface LoadedModel {
+  model: Model;
+  lowercaseWords: Set<string>;
+}
+
+const models = new Map<string, LoadedModel | null>();
 let gazetteer: Gazetteer | undefined;
 
 export function gazetteerPath(): string {
@@ -52,16 +58,17 @@ export function loadGazetteer(): Gazetteer {
   return gazetteer;
 }
 
-function loadModel(language: string): Model | null {
+function loadModel(language: string): LoadedModel | null {
   if (!models.has(language)) {
     const path = modelPath(language);
-    models.set(language, existsSync(path) ? Model.deserialize(readFileSync(path)) : null);
+    const model = existsSync(path) ? Model.deserialize(readFileSync(path)) : null;
+    models.set(language, model && { model, lowercaseWords: new Set(model.header.lowercaseWords) });
   }
   return models.get(language)!;
 }
 
 /** The model for `language`, else the fallback model; throws when no model was trained. */
-export function modelFor(language: string): Model {
+export function modelFor(language: string): LoadedModel {
   const base = language.toLowerCase().split(/[-_]/)[0] ?? "";
   const model = loadModel(base) ?? loadModel(FALLBACK_LANGUAGE);
   if (!model) throw new Error(`no NER model in ${NER_DATA_DIR}; run npm run train:ner`);
@@ -70,12 +77,17 @@ export function modelFor(language: string): Model {
 
 /** IOB2 tags for one pre-tokenised sentence. */
 export function tagTokens(words: readonly string[], language: string): string[] {
+  return tagWithModel(modelFor(language), words, loadGazetteer());
+}
+
+/** The whole tagging path for one sentence: truecase, features, Viterbi, MISC rule. */
+export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer): string[] {
   if (words.length === 0) return [];
-  const model = modelFor(language);
-  const gaz = loadGazetteer();
-  const path = model.decode(featurize(words, gaz, model.mask), words.length);
+  const { model, lowercaseWords } = loaded;
+  const cased = truecase(words, lowercaseWords);
+  const path = model.decode(featurize(cased, gaz, model.mask), words.length);
   const tags = Array.from(path, (l) => model.labels[l]!);
-  if (DEMONYM_MISC_LANGUAGES.has(model.header.language)) markDemonyms(words, tags, gaz);
+  if (DEMONYM_MISC_LANGUAGES.has(model.header.language)) markDemonyms(cased, tags, gaz);
   return tags;
 }
 

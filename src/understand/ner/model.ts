@@ -13,6 +13,8 @@ export interface ModelHeader {
   labels: string[];
   /** log2 of the number of hash buckets */
   bits: number;
+  /** words the training text mostly writes in lowercase (for truecasing all-caps lines) */
+  lowercaseWords: string[];
   /** free-form training record: epochs, dev scores, data used */
   training: Record<string, unknown>;
 }
@@ -100,7 +102,7 @@ export class Model {
     pos += deltaLength;
     const values = new Int8Array(bytes.buffer, bytes.byteOffset + pos, count);
     const { scale, transitions, ...rest } = meta;
-    const header: ModelHeader = { language: rest.language, labels: rest.labels, bits: rest.bits, training: rest.training };
+    const header: ModelHeader = { language: rest.language, labels: rest.labels, bits: rest.bits, lowercaseWords: rest.lowercaseWords ?? [], training: rest.training };
     const model = new Model(header, undefined, Float32Array.from(transitions));
     for (let i = 0; i < count; i++) model.weights[keys[i]!] = values[i]! * scale;
     return model;

@@ -1,0 +1,54 @@
+/**
+ * NER step: restore case in all-caps lines (news headlines, "LONDON 1996-08-30" datelines) before
+ * tagging, because the tagger's strongest cue, capitalisation, says nothing there. Words the
+ * training text mostly writes in lowercase become lowercase; the rest become Titlecase.
+ */
+
+/** A sentence is shouting when at least this share of its words (>= 2 letters) are all-caps. */
+export const SHOUTING_SHARE = 0.6;
+/** ...and it has at least this many such words. */
+export const SHOUTING_MIN_WORDS = 2;
+/** A word joins the lowercase vocabulary when seen this often and mostly in lowercase. */
+export const LOWERCASE_MIN_COUNT = 2;
+
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+export function isShouting(words: readonly string[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (!/\p{L}.*\p{L}/u.test(w)) continue;
+    letters++;
+    if (ALL_CAPS.test(w)) caps++;
+  }
+  return caps >= SHOUTING_MIN_WORDS && caps >= SHOUTING_SHARE * letters;
+}
+
+export function truecase(words: readonly string[], lowercaseWords: ReadonlySet<string>): string[] {
+  if (!isShouting(words)) return words.slice();
+  return words.map((w) => {
+    if (!ALL_CAPS.test(w)) return w;
+    const lower = w.toLowerCase();
+    if (lowercaseWords.has(lower)) return lower;
+    return w[0] + lower.slice(1);
+  });
+}
+
+/** Words written in lowercase in most of their sentence-internal occurrences. */
+export function lowercaseVocabulary(sentences: ReadonlyArray<readonly string[]>): string[] {
+  const lowerCount = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const words of sentences) {
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (!/\p{L}/u.test(w)) continue;
+      const lower = w.toLowerCase();
+      total.set(lower, (total.get(lower) ?? 0) + 1);
+      if (w === lower) lowerCount.set(lower, (lowerCount.get(lower) ?? 0) + 1);
+    }
+  }
+  return [...lowerCount]
+    .filter(([w, n]) => n >= LOWERCASE_MIN_COUNT && n * 2 > total.get(w)!)
+    .map(([w]) => w)
+    .sort();
+}
