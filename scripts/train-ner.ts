@@ -62,8 +62,8 @@ interface Sentence {
 const { values: args } = parseArgs({
   options: {
     langs: { type: "string", default: ALL_LANGUAGES.join(",") },
-    epochs: { type: "string", default: "8" },
-    bits: { type: "string", default: "20" },
+    epochs: { type: "string", default: "5" },
+    bits: { type: "string", default: "18" },
     seed: { type: "string", default: "1" },
   },
 });
@@ -120,6 +120,11 @@ function newsStyle(sentence: Sentence): Sentence {
     if (tags[i] === "O" || !ENTITY_BREAKING_PUNCTUATION.has(sentence.tokens[i]!)) continue;
     tags[i] = "O";
     if (tags[i + 1]?.startsWith("I-")) tags[i + 1] = "B-" + tags[i + 1]!.slice(2);
+  }
+  // Numbers and punctuation closing an entity ("Formula One 2005") end it in news style.
+  for (let i = tags.length - 1; i > 0; i--) {
+    const closesEntity = tags[i]!.startsWith("I-") && !tags[i + 1]?.startsWith("I-");
+    if (closesEntity && !/\p{L}/u.test(sentence.tokens[i]!)) tags[i] = "O";
   }
   return { tokens: sentence.tokens, tags };
 }

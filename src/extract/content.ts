@@ -12,7 +12,7 @@ import type { Document, Element } from "./dom.ts";
 import { isTag } from "domhandler";
 import { containerBlocks, firstHeading } from "./content/blocks.ts";
 import { PARAGRAPH_TAGS, THRESHOLDS } from "./content/patterns.ts";
-import { analyseTree, declaresBody, type NodeStats, type NoiseLevel, type TreeAnalysis } from "./content/tree.ts";
+import { analyseTree, declaresBody, declaresBodyByItemprop, type NodeStats, type NoiseLevel, type TreeAnalysis } from "./content/tree.ts";
 
 export interface ContentResult {
   /** The article body: paragraphs (and list items, table rows, sub-headings) separated by a blank line. */
@@ -52,22 +52,30 @@ export function chooseContainer(analysis: TreeAnalysis): { el: Element; score: n
   return best && { el: best, score: bestScore };
 }
 
-/** The nearest declared body (itemprop articleBody, body class) around the chosen container: it also holds its tables and lists. */
+/**
+ * The declared body (itemprop articleBody, else a body class) around the chosen container: it
+ * also holds the tables, lists and later parts the container misses. Microdata wins over class
+ * words, which CMSs also put on inner fragments of the body.
+ */
 function declaredAround(el: Element, analysis: TreeAnalysis): Element | undefined {
+  let byClass: Element | undefined;
   for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) {
-    if (analysis.guarded.has(p) && declaresBody(p) && !analysis.noise.has(p)) return p;
+    if (!analysis.guarded.has(p) || analysis.noise.has(p)) continue;
+    if (declaresBodyByItemprop(p)) return p;
+    if (!byClass && declaresBody(p)) byClass = p;
   }
-  return undefined;
+  return byClass;
 }
 
 /**
  * The container and the siblings that continue it: bodies split into several wrappers (between
  * ads) keep every part, and the tables, lists and headings sandwiched between parts.
  */
-function expandToSiblings(best: Element, bestScore: number, analysis: TreeAnalysis): Element[] {
+function expandToSiblings(chosen: Element, bestScore: number, analysis: TreeAnalysis): Element[] {
+  const t = THRESHOLDS;
+  const best = outermostWrapper(chosen, analysis);
   const parent = best.parent;
   if (!parent || !isTag(parent)) return [best];
-  const t = THRESHOLDS;
   const siblings = parent.children.filter((c): c is Element => isTag(c) && !analysis.removed.has(c) && !analysis.noise.has(c));
   const keep = siblings.map((s) => {
     if (s === best) return true;
@@ -75,7 +83,8 @@ function expandToSiblings(best: Element, bestScore: number, analysis: TreeAnalys
     if (!st) return false;
     const density = linkDensity(st);
     if (density > t.maxProseLinkDensity) return false;
-    return containerScore(s, analysis) >= bestScore * t.siblingScoreShare || st.body >= t.siblingBodyChars;
+    // A container-like sibling must compare with the best; a lone paragraph only needs to read as prose.
+    return containerScore(s, analysis) >= bestScore * t.siblingScoreShare || (s.name === "p" && st.body >= t.siblingBodyChars);
   });
   const first = keep.indexOf(true);
   const last = keep.lastIndexOf(true);
@@ -85,6 +94,21 @@ function expandToSiblings(best: Element, bestScore: number, analysis: TreeAnalys
     const st = analysis.stats.get(s);
     return st !== undefined && linkDensity(st) <= t.linkFarmDensity;
   });
+}
+
+/** Climb through wrappers that add (almost) no text of their own, so siblings of the wrapper are considered. */
+function outermostWrapper(el: Element, analysis: TreeAnalysis): Element {
+  const visible = (e: Element): number => {
+    const s = analysis.stats.get(e);
+    return s ? s.body + s.other : 0;
+  };
+  let unit = el;
+  const own = visible(el);
+  for (let p = el.parent; p && isTag(p) && p.name !== "body" && !analysis.noise.has(p); p = p.parent) {
+    if (visible(p) > own * (1 + THRESHOLDS.wrapperExtraShare) + THRESHOLDS.wrapperExtraChars) break;
+    unit = p;
+  }
+  return unit;
 }
 
 function isInside(el: Element, set: Set<Element>): boolean {

@@ -65,14 +65,19 @@ function choosePublished(evidence: DateEvidence[]): DateEvidence | undefined {
   if (fromUrl) return fromUrl;
   const declared = best(evidence, "published", STRUCTURED);
   const shown = firstVisible(evidence);
+  const visibleDays = new Set(evidence.filter((e) => VISIBLE.includes(e.source)).map(dayKey));
+  const isShown = (e: DateEvidence, sources: readonly DateSource[]) => sources.includes(e.source) && visibleDays.has(dayKey(e));
   if (declared) {
-    const visibleDays = new Set(evidence.filter((e) => VISIBLE.includes(e.source)).map(dayKey));
-    if (visibleDays.has(dayKey(declared))) return declared;
-    const declaredModified = best(evidence, "modified", STRUCTURED);
-    if (declaredModified && visibleDays.has(dayKey(declaredModified))) return declaredModified;
+    const declaredAndShown =
+      evidence.find((e) => e.role === "published" && isShown(e, STRUCTURED)) ??
+      evidence.find((e) => e.role === "modified" && isShown(e, STRUCTURED));
+    if (declaredAndShown) return declaredAndShown;
     if (shown && dayDistance(shown, declared) <= 1) return shown;
     return declared;
   }
+  // Weakly declared dates (a bare "date" meta) count when the page shows them too.
+  const weakAndShown = evidence.find((e) => e.role === "published" && isShown(e, ["meta-weak"]));
+  if (weakAndShown) return weakAndShown;
   return shown ?? best(evidence, "published", ["meta-weak", "text", "text-foreign"]);
 }
 

@@ -82,7 +82,7 @@ const THRESHOLDS = {
   overruleConfidence: 30,
   /** Share of U+FFFD among all characters above which a document is undecodable. */
   undecodableShare: 0.1,
-  /** An <html> page longer than this without </html> is reported as truncated. */
+  /** Only pages longer than this are checked for truncation (short fragments end anyhow). */
   truncatedHtmlMinChars: 2000,
   /** Tag density that makes a document without <html>/<head>/<body> HTML: tags, and tags per 1000 chars. */
   htmlMinTags: 4,
@@ -134,9 +134,9 @@ export function decodeDocument(bytes: Uint8Array, opts: DecodeOptions): Decoded 
   const encoding = chooseEncoding(bytes, opts.contentType, source, warnings);
   // A document we cut ourselves is truncated by design: the cap warning says so once.
   const text = decodeWith(bytes, encoding, capped ? [] : warnings, source);
-  checkText(text, encoding, source, warnings);
+  checkText(text, encoding, source, warnings, encoding === "utf-8" ? countUtf8ReplacementChars(bytes) : 0);
   const kind = sniffKind(text);
-  if (kind === "html" && !capped && looksTruncatedHtml(text)) warnings.push("HTML looks truncated: <html> is opened but never closed");
+  if (kind === "html" && !capped && looksTruncatedHtml(text)) warnings.push("HTML looks truncated: it stops mid-tag or mid-text, without </html>");
   return { text, encoding, kind, warnings };
 }
 
@@ -331,7 +331,7 @@ function statisticsSample(bytes: Uint8Array): Uint8Array {
   if (head.some((b) => b >= 0x80) || bytes.length <= size) return head;
   const first = bytes.findIndex((b) => b >= 0x80);
   if (first === -1) return head;
-  const start = Math.max(0, first - 1024);
+  const start = Math.max(0, first - 64);
   return bytes.subarray(start, start + size);
 }
 
@@ -423,7 +423,7 @@ function stripBom(text: string): string {
 }
 
 /** Whitespace-only, binary (decoded control characters) and undecodable texts are errors; replacements a warning. */
-function checkText(text: string, encoding: string, source: string, warnings: string[]): void {
+function checkText(text: string, encoding: string, source: string, warnings: string[], inSource: number): void {
   if (text.trim() === "") throw new DocumentError(source, "whitespace only: the document has no text");
   const head = text.slice(0, THRESHOLDS.sampleBytes);
   let controls = 0;
@@ -431,8 +431,9 @@ function checkText(text: string, encoding: string, source: string, warnings: str
   if (controls > THRESHOLDS.binaryControlShare * head.length) {
     throw new DocumentError(source, `binary data, not text: ${percent(controls, head.length)} control characters when read as ${encoding}`);
   }
-  const replaced = countChar(text, "\uFFFD");
-  if (replaced === 0) return;
+  const replaced = countChar(text, "\uFFFD") - inSource;
+  if (inSource > 0) warnings.push(`the source already contains ${inSource} U+FFFD replacement character(s): damaged by an earlier conversion`);
+  if (replaced <= 0) return;
   if (replaced > THRESHOLDS.undecodableShare * text.length) {
     throw new DocumentError(source, `undecodable: ${percent(replaced, text.length)} of the characters are invalid in ${encoding}`);
   }
@@ -448,10 +449,15 @@ function sniffKind(text: string): DocumentKind {
   return tags >= THRESHOLDS.htmlMinTags && per1000 >= THRESHOLDS.htmlMinTagsPer1000 ? "html" : "text";
 }
 
+/**
+ * HTML may omit </body></html> (real pages end with a </script> and nothing else), so a missing
+ * </html> alone proves nothing; a long page that also stops mid-tag or mid-text was cut.
+ */
 function looksTruncatedHtml(text: string): boolean {
   if (text.length < THRESHOLDS.truncatedHtmlMinChars) return false;
   if (!/<html[\s>]/i.test(text.slice(0, 64 * 1024))) return false;
-  return !/<\/html\s*>/i.test(text.slice(-64 * 1024));
+  const tail = text.slice(-64 * 1024);
+  return !/<\/html\s*>/i.test(tail) && !tail.trimEnd().endsWith(">");
 }
 
 function gunzip(bytes: Uint8Array, source: string, maxBytes: number): Uint8Array {
@@ -464,6 +470,15 @@ function gunzip(bytes: Uint8Array, source: string, maxBytes: number): Uint8Array
     }
     throw new DocumentError(source, `gzip-compressed but corrupt: ${(error as Error).message}`);
   }
+}
+
+/** U+FFFD written in the UTF-8 source itself (EF BF BD): damage done before us, not by our decoding. */
+function countUtf8ReplacementChars(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const needle = Buffer.from([0xef, 0xbf, 0xbd]);
+  let count = 0;
+  for (let i = buffer.indexOf(needle); i !== -1; i = buffer.indexOf(needle, i + 3)) count++;
+  return count;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

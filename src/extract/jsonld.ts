@@ -9,35 +9,44 @@ import type { Document } from "./dom.ts";
 export type JsonLdNode = Record<string, unknown>;
 
 export function readJsonLd(doc: Document): JsonLdNode[] {
-  const nodes: JsonLdNode[] = [];
-  for (const script of getElementsByTagName("script", doc, true)) {
-    if (!/ld\+json/i.test(script.attribs.type ?? "")) continue;
-    const raw = textContent(script).trim();
-    if (!raw) continue;
-    let parsed: unknown;
+  return getElementsByTagName("script", doc, true)
+    .filter((script) => /ld\+json/i.test(script.attribs.type ?? ""))
+    .flatMap((script) => parseJsonLd(textContent(script)));
+}
+
+/** The nodes of one JSON-LD block's text; [] when it cannot be read. */
+export function parseJsonLd(raw: string): JsonLdNode[] {
+  // Pages wrap blocks in HTML comments and leave raw control characters inside strings.
+  const text = raw.trim().replace(/^<!--|-->$/g, "").replace(/[\u0000-\u001f]+/g, " ");
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
     try {
-      parsed = JSON.parse(raw);
+      parsed = JSON.parse(text.replace(/,\s*([}\]])/g, "$1")); // the other common breakage: trailing commas
     } catch {
-      try {
-        // The commonest breakage: raw newlines/tabs inside strings and trailing commas.
-        parsed = JSON.parse(raw.replace(/[\n\r\t]+/g, " ").replace(/,\s*([}\]])/g, "$1"));
-      } catch {
-        continue;
-      }
+      return [];
     }
-    collect(parsed, nodes);
   }
+  const nodes: JsonLdNode[] = [];
+  collect(parsed, nodes, 0);
   return nodes;
 }
 
-function collect(value: unknown, out: JsonLdNode[]): void {
+/** Keys whose values are further nodes describing the same page. */
+const NESTED_KEYS = ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"];
+const MAX_DEPTH = 6;
+
+function collect(value: unknown, out: JsonLdNode[], depth: number): void {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, out);
-  } else if (value && typeof value === "object") {
-    const node = value as JsonLdNode;
-    out.push(node);
-    if (node["@graph"]) collect(node["@graph"], out);
+    for (const item of value) collect(item, out, depth + 1);
+    return;
   }
+  const node = value as JsonLdNode;
+  out.push(node);
+  for (const key of NESTED_KEYS) if (key in node) collect(node[key], out, depth + 1);
 }
 
 /** The @type of a node as a list of lower-case names. */

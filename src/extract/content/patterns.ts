@@ -44,7 +44,7 @@ export const HARD_NOISE = word(
     "ads?", "advert", "advertisement", "adslot", "ad-?slot", "ad-?container", "ad-?wrapper", "dfp", "gpt",
     "sponsor(?:ed)?", "promo", "promotion", "banner", "breadcrumbs?", "pagination", "pager",
     "modal", "popup", "overlay", "lightbox", "skip-?link", "sr-only", "visually-?hidden", "screen-?reader",
-    "print-?only", "hidden", "hide", "offscreen", "tags", "tag-?list", "keywords", "topics",
+    "print-?only", "offscreen", "tags", "tag-?list", "keywords", "topics",
     "author-?bio", "about-?author", "bio", "byline", "dateline", "timestamp", "published",
     "footer", "toolbar", "tools", "utility", "caption", "credit", "credits", "copyright", "disclaimer",
   ].join("|"),
@@ -69,7 +69,7 @@ export const BODY_HINT = word(
   [
     "article-?body", "articlebody", "article-?content", "article-?text", "story-?body", "story-?content",
     "story-?text", "post-?body", "post-?content", "entry-?content", "entry-?body", "body-?text",
-    "main-?content", "content-?body", "text-?body", "rich-?text", "richtext", "article-?main", "post-?text",
+    "content-?body", "text-?body", "rich-?text", "richtext", "article-?main", "post-?text",
   ].join("|"),
 );
 
@@ -86,13 +86,16 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 /** Blocks that are a paragraph of a body, never its container (their parent is). */
-export const PARAGRAPH_TAGS = new Set(["p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption", "caption", "tr", "th"]);
+export const PARAGRAPH_TAGS = new Set(["p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption", "caption", "tr", "th"]);
 
 export const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 export const LIST_TAGS = new Set(["ul", "ol", "dl"]);
 
-/** Inline style declarations that hide an element. */
-export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** Whole class names that hide an element in common CSS frameworks (as parts of names, "hidden" means other things, e.g. "label-hidden"). */
+export const HIDDEN_CLASSES = new Set(["hidden", "hide", "d-none", "is-hidden", "invisible", "display-none"]);
+
+/** Inline style declarations that hide an element, or push it off screen (a classic cloaking trick for link spam). */
+export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top)\s*:\s*-\d{3,}px)/i;
 
 /** Sentence-ending punctuation across scripts: a short block ending so is prose, not a label. */
 export const SENTENCE_END = /[.!?…。！？؟।»"”'’)]\s*$/u;
@@ -102,7 +105,7 @@ export const SENTENCE_END = /[.!?…。！？؟।»"”'’)]\s*$/u;
  * whole block (case-insensitive), so real sentences that contain the words are kept.
  */
 export const LABEL_BLOCK =
-  /^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|read (?:the )?full (?:story|article)|(?:related|more)(?: stories| articles| coverage)?|share(?: this)?(?: article| story)?|follow us|sign up|subscribe(?: now)?|click here|anzeige|werbung|publicité|publicidad|pubblicità|реклама|광고|広告)[.:!]?$/iu;
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|read (?:the )?full (?:story|article)|(?:related|more)(?: stories| articles| coverage)?|share(?: this)?(?: article| story)?|follow us|sign up|subscribe(?: now)?|click here|anzeige|werbung|publicité|publicidad|pubblicità|реклама|광고|広告)[.:!]?$/iu;
 
 export const THRESHOLDS = {
   /** A block with at least this many characters outside links is body-like (if links are a minority). */
@@ -125,6 +128,9 @@ export const THRESHOLDS = {
   /** A sibling of the chosen container joins it with this share of its score, or this many body characters. */
   siblingScoreShare: 0.2,
   siblingBodyChars: 80,
+  /** A parent adding at most this share (plus these characters) of text is a mere wrapper of the container. */
+  wrapperExtraShare: 0.1,
+  wrapperExtraChars: 20,
   /** A declared body (itemprop, body class) shorter than this is a teaser, not the article. */
   minDeclaredBodyChars: 200,
 } as const;

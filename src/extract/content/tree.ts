@@ -5,7 +5,7 @@
  */
 import { isTag, isText, type AnyNode, type Element, type ParentNode } from "domhandler";
 import {
-  BLOCK_TAGS, BODY_HINT, EMBED_HINT, BODY_ITEMPROPS, FURNITURE_ROLES, FURNITURE_TAGS, HARD_NOISE, HIDDEN_STYLE,
+  BLOCK_TAGS, BODY_HINT, EMBED_HINT, BODY_ITEMPROPS, FURNITURE_ROLES, FURNITURE_TAGS, HARD_NOISE, HIDDEN_CLASSES, HIDDEN_STYLE,
   LIST_TAGS, PROTECTED_TAGS, SENTENCE_END, SKIPPED_TAGS, SOFT_FURNITURE_TAGS, SOFT_NOISE, THRESHOLDS,
 } from "./patterns.ts";
 
@@ -88,12 +88,17 @@ function isHidden(el: Element): boolean {
   const a = el.attribs;
   if ("hidden" in a || a["aria-hidden"] === "true") return true;
   if (a.type === "hidden") return true;
+  if (a.class && a.class.split(/\s+/).some((c) => HIDDEN_CLASSES.has(c))) return true;
   return a.style !== undefined && HIDDEN_STYLE.test(a.style);
 }
 
-export function declaresBody(el: Element): boolean {
+export function declaresBodyByItemprop(el: Element): boolean {
   const prop = el.attribs.itemprop?.toLowerCase();
-  if (prop && prop.split(/\s+/).some((p) => BODY_ITEMPROPS.has(p))) return true;
+  return prop !== undefined && prop.split(/\s+/).some((p) => BODY_ITEMPROPS.has(p));
+}
+
+export function declaresBody(el: Element): boolean {
+  if (declaresBodyByItemprop(el)) return true;
   const names = classAndId(el);
   return names !== "" && BODY_HINT.test(names);
 }

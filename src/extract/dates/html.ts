@@ -9,6 +9,7 @@ import {
   DATE_ELEMENT_HINT, FOREIGN_CONTAINER, HEADLINE_WINDOW_CHARS, INVISIBLE_TAGS, JSONLD_ARTICLE_TYPE,
   JSONLD_MODIFIED, JSONLD_PUBLISHED, MAX_DATE_ELEMENTS, META_MODIFIED, META_PUBLISHED, META_PUBLISHED_WEAK, MODIFIED_HINT, PAGE_WRAPPERS, FOREIGN_TAGS, WRAPPER_SHARE, PUBLISHED_CUE,
 } from "./patterns.ts";
+import { parseJsonLd } from "../jsonld.ts";
 import { normalizeDigits, parseMachineDate, scanDates, isValidDay, type DateMatch, type DateParts } from "./parse.ts";
 
 export type DateSource =
@@ -111,9 +112,11 @@ function walk(doc: Document): Walk {
   return w;
 }
 
+/** The first of the element's names (RDFa allows several: property="dc:date dc:created") that we know. */
 function metaKey(el: Element): string | undefined {
   const a = el.attribs;
-  return (a.property ?? a.name ?? a.itemprop ?? a["http-equiv"])?.toLowerCase().trim();
+  const names = (a.property ?? a.name ?? a.itemprop ?? a["http-equiv"])?.toLowerCase().trim().split(/\s+/) ?? [];
+  return names.find((n) => META_PUBLISHED.includes(n) || META_PUBLISHED_WEAK.includes(n) || META_MODIFIED.includes(n));
 }
 
 function fromMeta(metas: Element[], dayFirst: boolean, out: DateEvidence[]): void {
@@ -135,29 +138,9 @@ function fromMeta(metas: Element[], dayFirst: boolean, out: DateEvidence[]): voi
   }
 }
 
-/** Every JSON-LD node (arrays, @graph, nested mainEntity) with an @type. */
-function* jsonNodes(value: unknown, depth = 0): Generator<Record<string, unknown>> {
-  if (depth > 6 || value === null || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (const v of value) yield* jsonNodes(v, depth + 1);
-    return;
-  }
-  const node = value as Record<string, unknown>;
-  yield node;
-  for (const key of ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"]) {
-    if (key in node) yield* jsonNodes(node[key], depth + 1);
-  }
-}
-
 function fromJsonLd(scripts: string[], dayFirst: boolean, out: DateEvidence[]): void {
   for (const raw of scripts) {
-    let data: unknown;
-    try {
-      data = JSON.parse(raw.trim().replace(/^<!--|-->$/g, "").replace(/[\u0000-\u001f]+/g, " "));
-    } catch {
-      continue;
-    }
-    for (const node of jsonNodes(data)) {
+    for (const node of parseJsonLd(raw)) {
       const type = [node["@type"]].flat().join(" ");
       if (type && !JSONLD_ARTICLE_TYPE.test(type)) continue;
       for (const [keys, role] of [[JSONLD_PUBLISHED, "published"], [JSONLD_MODIFIED, "modified"]] as const) {

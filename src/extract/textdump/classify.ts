@@ -69,14 +69,16 @@ function publisherOf(line: Line): string | undefined {
 
 /**
  * "" for a date-shaped line the parser did not resolve; the ISO date when it did; undefined if not
- * a date line. A date line is mostly date: it shows a year, a clock time or a numeric date, or is
- * only a few words ("19 décembre", "Monday, Dec 19"); a headline with a number in it is not one.
+ * a date line. A date line is mostly numbers ("19/12/2022 - 07:31", "March 3, 2021 at 9:15 am")
+ * or only a few words ("Monday, Dec 19"); a headline or a question with a year in it is not one.
  */
 function dateOf(line: Line, language?: string): string | undefined {
   if (line.effectiveLength > T.dateLineMaxLength || line.words > T.dateLineMaxWords) return undefined;
-  if (!/\p{N}/u.test(line.text) || FULL_STOP_END.test(line.text) || COPYRIGHT_LINE.test(line.text)) return undefined;
+  if (FULL_STOP_END.test(line.text) || /[?!？！؟]$/u.test(line.text) || COPYRIGHT_LINE.test(line.text)) return undefined;
+  const numbers = line.text.match(/\p{N}+/gu)?.length ?? 0;
+  if (numbers === 0) return undefined;
+  if (line.words > T.dateLineMaxWordsAnyShape && numbers / line.words < T.dateLineMinNumberShare) return undefined;
   const shaped = DATE_SHAPE.test(line.text);
-  if (!shaped && line.words > T.dateLineMaxWordsUnshaped) return undefined;
   const parsed = parseDateText(line.text, { language });
   if (parsed) return parsed;
   return shaped ? "" : undefined;

@@ -24,13 +24,19 @@ export const THRESHOLDS = {
   /** Cost of one non-prose line in the body; the k-th line of a run costs base * (1 + k * growth), so menus cost more than a sub-heading. */
   shortLinePenalty: 20,
   runPenaltyGrowth: 0.5,
+  /** Past this factor a run is a wall already; bigger numbers would change nothing. */
+  runPenaltyMaxFactor: 10,
   /** Segment choice: a date line this close before a segment marks an article head; its score is multiplied. */
   headDateLines: 6,
   headDateBonus: 1.5,
-  /** Segment choice: score *= 1 + cohesionWeight * (share of words lines share), favouring one story over teasers. */
-  cohesionWeight: 4,
+  /** ... and a title-like line there too (a comment's head has a user name, not a headline). */
+  headTitleBonus: 1,
+  /** ... scaled up by the share of the title's content words the segment uses. */
+  titleOverlapWeight: 1,
   /** Words this long carry content in alphabetic scripts (a crude, language-free stop-word filter). */
   contentWordMinLength: 5,
+  /** A date line between prose lines marks a new item (comment, teaser), not the same article. */
+  datePenalty: 400,
   /** Boilerplate costs more than a neutral short line. */
   boilerplatePenalty: 40,
   /** Lines under this effective length count as "short" for repetition rules. */
@@ -45,8 +51,9 @@ export const THRESHOLDS = {
   /** Date lines and publisher lines are short. */
   dateLineMaxLength: 80,
   dateLineMaxWords: 12,
-  /** Without a year, a clock time or a numeric date, a date line is only a few words. */
-  dateLineMaxWordsUnshaped: 5,
+  /** A date line longer than this many words is mostly numbers (day, year, hour, minute). */
+  dateLineMaxWordsAnyShape: 4,
+  dateLineMinNumberShare: 0.25,
   publisherMaxLength: 80,
   /** Title: words, and how far before the body (in lines) it is searched. */
   titleMinWords: 3,

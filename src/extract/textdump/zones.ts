@@ -15,7 +15,8 @@ export interface Zone {
 /**
  * Prose lines earn their length; every other line costs a penalty that grows along a run of
  * non-prose lines, so one sub-heading or ad slot inside the body is cheap while a menu or a
- * footer of twenty short lines separates the body from its neighbours.
+ * footer of twenty short lines separates the body from its neighbours. A date line costs most:
+ * inside an article it is rare, while comment threads and teaser lists date every item.
  */
 export function lineWeights(lines: ClassifiedLine[]): number[] {
   let run = 0;
@@ -24,8 +25,8 @@ export function lineWeights(lines: ClassifiedLine[]): number[] {
       run = 0;
       return line.effectiveLength;
     }
-    const base = line.role === "short" ? T.shortLinePenalty : T.boilerplatePenalty;
-    return -base * (1 + run++ * T.runPenaltyGrowth);
+    const base = line.role === "short" ? T.shortLinePenalty : line.role === "date" ? T.datePenalty : T.boilerplatePenalty;
+    return -base * Math.min(1 + run++ * T.runPenaltyGrowth, T.runPenaltyMaxFactor);
   });
 }
 
@@ -69,14 +70,21 @@ export function bodyZone(lines: ClassifiedLine[]): Zone | undefined {
 }
 
 /**
- * A segment's prose mass, raised when it reads as one story: a date line just before it (the
- * article's head), and lexical cohesion (its lines share words, unlike a list of teasers).
+ * A segment's prose mass, raised when it reads as one story: a date line and a title-like line
+ * just before it (the article's head; more so when the segment uses the title's words). A
+ * comment thread or a teaser list has dates too, but user names or unrelated headlines.
  */
 export function segmentScore(lines: ClassifiedLine[], seg: Zone & { sum: number }): number {
   let score = seg.sum;
   const head = lines.slice(Math.max(0, seg.start - T.headDateLines), seg.start);
   if (head.some((l) => l.role === "date")) score *= T.headDateBonus;
-  score *= 1 + T.cohesionWeight * cohesion(lines.slice(seg.start, seg.end + 1).filter((l) => l.role === "prose"));
+  const prose = lines.slice(seg.start, seg.end + 1).filter((l) => l.role === "prose");
+  const titles = head.filter(isTitleLike);
+  if (titles.length > 0) {
+    const words = new Set(prose.flatMap((l) => [...contentWords(l.text)]));
+    const overlap = Math.max(...titles.map((t) => shareIn(contentWords(t.text), words)));
+    score *= T.headTitleBonus * (1 + T.titleOverlapWeight * overlap);
+  }
   return score;
 }
 
@@ -91,21 +99,13 @@ function contentWords(text: string): Set<string> {
   return out;
 }
 
-/** Mean share of a prose line's content words found in the segment's other prose lines (0..1). */
-function cohesion(prose: ClassifiedLine[]): number {
-  if (prose.length < 2) return 0;
-  const sets = prose.map((l) => contentWords(l.text));
-  const counts = new Map<string, number>();
-  for (const set of sets) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let total = 0;
-  for (const set of sets) {
-    if (set.size === 0) continue;
-    let shared = 0;
-    for (const w of set) if (counts.get(w)! > 1) shared++;
-    total += shared / set.size;
-  }
-  return total / prose.length;
+function shareIn(words: Set<string>, vocabulary: Set<string>): number {
+  if (words.size === 0) return 0;
+  let found = 0;
+  for (const w of words) if (vocabulary.has(w)) found++;
+  return found / words.size;
 }
+
 
 /** A line that can be a title: a handful of real words, capitalised, not ending like a sentence or a lead-in. */
 export function isTitleLike(line: ClassifiedLine): boolean {

@@ -30,6 +30,9 @@ const WINDOW_TEMPLATES: ReadonlyArray<readonly [number, Slot]> = [
   [2, Slot.Lower], [2, Slot.ShortShape],
 ];
 
+const WINDOW_OFFSETS = Int32Array.from(WINDOW_TEMPLATES, ([offset]) => offset);
+const WINDOW_SLOTS = Int32Array.from(WINDOW_TEMPLATES, ([, slot]) => slot);
+
 /** Conjunctions of two or three window units: [offset, slot] lists. */
 const CONJUNCTION_TEMPLATES: ReadonlyArray<ReadonlyArray<readonly [number, Slot]>> = [
   [[-1, Slot.Lower], [0, Slot.Lower]],
@@ -144,27 +147,32 @@ const GAZ_NONE = hashString("g-");
  */
 export function featurize(words: readonly string[], gazetteer: Gazetteer | undefined, mask: number): Int32Array {
   const n = words.length;
-  const units = words.map(unitsOf);
-  const at = (i: number): Int32Array => (i < 0 ? BEFORE_START : i >= n ? AFTER_END : units[i]!);
+  const units: Int32Array[] = new Array(n + 4);
+  units[0] = units[1] = BEFORE_START;
+  for (let i = 0; i < n; i++) units[i + 2] = unitsOf(words[i]!);
+  units[n + 2] = units[n + 3] = AFTER_END;
   const gazetteerTags = gazetteer ? gazetteer.tag(words) : [];
   const gazAt = (i: number): number => (i < 0 || i >= n ? GAZ_NONE : gazetteerTags[i] ?? GAZ_NONE);
   const out = new Int32Array(n * FEATURES_PER_TOKEN);
+  const windowCount = WINDOW_OFFSETS.length;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    let t = 0;
-    for (const [offset, slot] of WINDOW_TEMPLATES) out[k++] = mix(at(i + offset)[slot]!, ++t) & mask;
+    // units[i + 2 + offset] is the token at relative position offset
+    for (let t = 0; t < windowCount; t++) out[k++] = mix(units[i + 2 + WINDOW_OFFSETS[t]!]![WINDOW_SLOTS[t]!]!, t + 1) & mask;
+    let t = windowCount;
     for (const parts of CONJUNCTION_TEMPLATES) {
       let h = ++t;
-      for (const [offset, slot] of parts) h = mix(h, at(i + offset)[slot]!);
+      for (const [offset, slot] of parts) h = mix(h, units[i + 2 + offset]![slot]!);
       out[k++] = h & mask;
     }
-    const shape = at(i)[Slot.ShortShape]!;
+    const shape = units[i + 2]![Slot.ShortShape]!;
     const position = i === 0 ? 1 : i === 1 ? 2 : 3;
+    const gaz = gazAt(i);
     out[k++] = mix(mix(++t, position), shape) & mask;
-    out[k++] = mix(++t, gazAt(i)) & mask;
+    out[k++] = mix(++t, gaz) & mask;
     out[k++] = mix(++t, gazAt(i - 1)) & mask;
     out[k++] = mix(++t, gazAt(i + 1)) & mask;
-    out[k++] = mix(mix(++t, gazAt(i)), shape) & mask;
+    out[k++] = mix(mix(++t, gaz), shape) & mask;
     out[k++] = mix(++t, 0) & mask; // bias
   }
   return out;

@@ -23,9 +23,12 @@ export interface GazetteerData {
 export class Gazetteer {
   private readonly entries: Map<string, string>;
   private readonly tagHashes = new Map<string, number>();
+  /** first token of every entry, to skip most positions without building keys */
+  private readonly firstTokens = new Set<string>();
 
   constructor(data: GazetteerData) {
     this.entries = new Map(Object.entries(data.entries));
+    for (const key of this.entries.keys()) this.firstTokens.add(key.split(" ", 1)[0]!);
   }
 
   kindsOf(key: string): string | undefined {
@@ -41,7 +44,7 @@ export class Gazetteer {
     const tags: Array<number | undefined> = new Array(words.length);
     const lower = words.map((w) => w.toLowerCase());
     for (let i = 0; i < words.length; ) {
-      if (!startsLikeName(words[i]!)) {
+      if (!this.firstTokens.has(lower[i]!) || !startsLikeName(words[i]!)) {
         i++;
         continue;
       }
@@ -79,6 +82,8 @@ export class Gazetteer {
   }
 }
 
+/** Starts with a capital or a caseless letter (Arabic, Han): not with a lowercase letter or a digit. */
 function startsLikeName(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || (/^\p{L}/u.test(word) && !/^\p{Ll}/u.test(word));
+  const first = word[0]!;
+  return first !== first.toLowerCase() || (first === first.toUpperCase() && /^\p{L}/u.test(word));
 }

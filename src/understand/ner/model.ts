@@ -41,9 +41,14 @@ export class Model {
     this.allowed = bioConstraints(this.labels);
   }
 
+  /** Loaded models keep int8 weights (a quarter of the memory, so far fewer cache misses). */
+  quantized?: Int8Array;
+  scale = 1;
+
   /** Emission scores, n x L flat. */
   emissions(features: Int32Array, n: number): Float32Array {
     const L = this.labels.length;
+    if (this.quantized) return this.quantizedEmissions(this.quantized, features, n, L);
     const scores = new Float32Array(n * L);
     const w = this.weights;
     for (let i = 0; i < n; i++) {
@@ -54,6 +59,21 @@ export class Model {
         for (let l = 0; l < L; l++) scores[row + l]! += w[offset + l]!;
       }
     }
+    return scores;
+  }
+
+  private quantizedEmissions(q: Int8Array, features: Int32Array, n: number, L: number): Float32Array {
+    const sums = new Int32Array(n * L);
+    for (let i = 0; i < n; i++) {
+      const row = i * L;
+      const base = i * FEATURES_PER_TOKEN;
+      for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
+        const offset = features[base + f]! * L;
+        for (let l = 0; l < L; l++) sums[row + l]! += q[offset + l]!;
+      }
+    }
+    const scores = new Float32Array(n * L);
+    for (let k = 0; k < scores.length; k++) scores[k] = sums[k]! * this.scale;
     return scores;
   }
 
@@ -103,8 +123,11 @@ export class Model {
     const values = new Int8Array(bytes.buffer, bytes.byteOffset + pos, count);
     const { scale, transitions, ...rest } = meta;
     const header: ModelHeader = { language: rest.language, labels: rest.labels, bits: rest.bits, lowercaseWords: rest.lowercaseWords ?? [], training: rest.training };
-    const model = new Model(header, undefined, Float32Array.from(transitions));
-    for (let i = 0; i < count; i++) model.weights[keys[i]!] = values[i]! * scale;
+    const model = new Model(header, new Float32Array(0), Float32Array.from(transitions));
+    const quantized = new Int8Array((1 << header.bits) * header.labels.length);
+    for (let i = 0; i < count; i++) quantized[keys[i]!] = values[i]!;
+    model.quantized = quantized;
+    model.scale = scale;
     return model;
   }
 }

@@ -62,7 +62,14 @@ function push(tokens: Token[], text: string, start: number): void {
   if (text.length > 0) tokens.push({ text, start, end: start + text.length });
 }
 
+const PLAIN_WORD = /^[\p{L}\p{M}\p{N}_]+$/u;
+
 function splitWord(word: string, start: number, language: string, text: string, out: Token[]): void {
+  // Fast path: most tokens are plain words or punctuation not followed by a period.
+  if (text.charCodeAt(start + word.length) !== 46 /* . */ && (word.length === 1 || PLAIN_WORD.test(word))) {
+    out.push({ text: word, start, end: start + word.length });
+    return;
+  }
   // Inner periods only join dotted abbreviations ("e.g", "z.B"); otherwise they end a word ("Paris.Then").
   if (word.includes(".") && !/^\p{Lu}(\.\p{Lu})+\.?$/u.test(word) && !/^\p{N}/u.test(word) && !/^(https?:|www\.)/.test(word) && !word.includes("@")) {
     const parts = word.split(".");
@@ -144,8 +151,9 @@ export function splitSentences(tokens: Token[], text: string): Token[][] {
     current.push(token);
     const next = tokens[i + 1];
     if (!next) break;
-    const gap = text.slice(token.end, next.start);
-    let boundary = /\n\s*\n/.test(gap) || (gap.includes("\n") && !continuesLine(next));
+    const gap = next.start - token.end === 1 && text.charCodeAt(token.end) === 32 ? " " : text.slice(token.end, next.start);
+    const newline = gap.includes("\n");
+    let boundary = newline && (/\n\s*\n/.test(gap) || !continuesLine(next));
     if (!boundary && SENTENCE_END.has(token.text) && !CLOSING.has(next.text)) boundary = gap.length > 0 || HAN_OR_KANA.test(next.text);
     if (!boundary && CLOSING.has(token.text) && current.length > 1 && SENTENCE_END.has(current[current.length - 2]!.text)) boundary = gap.length > 0;
     if (boundary || current.length >= 200) {

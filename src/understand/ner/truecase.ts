@@ -17,6 +17,10 @@ export function isShouting(words: readonly string[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
+    if (w.length < 2 || w === w.toLowerCase()) {
+      if (w.length >= 2 && /\p{Ll}/u.test(w)) letters++; // a lowercase word; caseless ones do not count
+      continue;
+    }
     if (!/\p{L}.*\p{L}/u.test(w)) continue;
     letters++;
     if (ALL_CAPS.test(w)) caps++;

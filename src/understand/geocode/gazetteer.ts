@@ -1,0 +1,118 @@
+/**
+ * Geocode step: the gazetteer (countries, first-level regions, cities) built by
+ * scripts/build-gazetteer.ts into data/gazetteer/gazetteer.json.gz, loaded lazily once and
+ * indexed by normalised name in a Map.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { nameKey } from "./names.ts";
+
+export const GAZETTEER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/gazetteer");
+export const GAZETTEER_PATH = resolve(GAZETTEER_DIR, "gazetteer.json.gz");
+
+export type FeatureClass = "city" | "region" | "country";
+
+/** One place as stored. */
+export interface GazetteerPlace {
+  kind: FeatureClass;
+  /** GeoNames id (cities only: countries and regions are not from GeoNames here). */
+  id?: number;
+  /** Primary name in the source (GeoNames name for cities, even when outdated, e.g. "Kiev"). */
+  name: string;
+  /** Canonical English name (see data/gazetteer/README.md for the rule). */
+  en: string;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2. */
+  cc: string;
+  /** GeoNames feature code for cities (PPL, PPLA, PPLC...), "ADM1" for regions, "PCLI" for countries. */
+  code: string;
+  /** People (for regions and countries: summed over the gazetteer's cities, a ranking proxy only). */
+  pop: number;
+  /** "CC.ADMIN1" (GeoNames admin1 code) for cities and regions. */
+  admin1?: string;
+  /** Every name the sources give, the primary one first. */
+  names: string[];
+  /** Nationality adjectives / demonyms (countries only). */
+  demonyms?: string[];
+}
+
+export interface GazetteerFile {
+  about: string;
+  places: GazetteerPlace[];
+}
+
+/** How a key matched a place: its own name, another of its names, or a demonym. */
+export type MatchKind = "primary" | "alternate" | "demonym";
+
+export interface IndexEntry {
+  place: GazetteerPlace;
+  match: MatchKind;
+}
+
+export class Gazetteer {
+  readonly places: readonly GazetteerPlace[];
+  private readonly byKey = new Map<string, IndexEntry[]>();
+  private readonly regionByAdmin1 = new Map<string, GazetteerPlace>();
+
+  constructor(file: GazetteerFile) {
+    this.places = file.places;
+    for (const place of file.places) {
+      const primary = new Set([nameKey(place.name), nameKey(place.en)]);
+      if (place.kind === "region" && place.admin1 && !this.regionByAdmin1.has(place.admin1)) this.regionByAdmin1.set(place.admin1, place);
+      for (const name of place.names) {
+        const key = abbreviationKey(name) ?? nameKey(name);
+        this.add(key, place, primary.has(key) ? "primary" : "alternate");
+      }
+      for (const demonym of place.demonyms ?? []) this.add(nameKey(demonym), place, "demonym");
+    }
+  }
+
+  private add(key: string, place: GazetteerPlace, match: MatchKind): void {
+    if (key === "") return;
+    const list = this.byKey.get(key);
+    if (!list) {
+      this.byKey.set(key, [{ place, match }]);
+      return;
+    }
+    const existing = list.find((e) => e.place === place);
+    if (!existing) list.push({ place, match });
+    else if (rank(match) < rank(existing.match)) existing.match = match;
+  }
+
+  lookup(key: string): readonly IndexEntry[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** The first-level region with this "CC.ADMIN1" code, when the gazetteer has one. */
+  regionOf(admin1: string): GazetteerPlace | undefined {
+    return this.regionByAdmin1.get(admin1);
+  }
+}
+
+/**
+ * All-capital abbreviations ("US", "U.K.", "USA") get a case-sensitive key: lower-cased they are words ("us").
+ * Undefined for anything else.
+ */
+export function abbreviationKey(text: string): string | undefined {
+  const compact = text.trim().replace(/[.\s]/g, "");
+  return /^[A-Z]{2,4}$/.test(compact) ? `=${compact}` : undefined;
+}
+
+function rank(match: MatchKind): number {
+  return match === "primary" ? 0 : match === "alternate" ? 1 : 2;
+}
+
+let loaded: Gazetteer | undefined;
+
+/** The built gazetteer, read on first use. Throws with the command to run when it was never built. */
+export function loadGazetteer(path = GAZETTEER_PATH): Gazetteer {
+  if (loaded && path === GAZETTEER_PATH) return loaded;
+  if (!existsSync(path)) throw new Error(`gazetteer missing: ${path} (run \`npm run build:gazetteer\`)`);
+  const file = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as GazetteerFile;
+  const gazetteer = new Gazetteer(file);
+  if (path === GAZETTEER_PATH) loaded = gazetteer;
+  return gazetteer;
+}

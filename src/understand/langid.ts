@@ -1,0 +1,308 @@
+/**
+ * Understand step 1: language identification (see docs/langid.md for the choice and its numbers).
+ *
+ * Three layers, cheapest first:
+ *  1. Unicode script prior: a script used by one supported language decides outright (Greek, Hangul, kana...).
+ *  2. Lingua (@bluzzi/lingua, the WebAssembly build of lingua-rs, 75 languages, high-accuracy mode) for the
+ *     rest, on the letters of the text's dominant script only, so a foreign label does not skew the n-grams.
+ *  3. Close-language markers (data/langid/close-languages.json) settle ms/id, bs/hr, nb/nn, which
+ *     character n-grams confuse, when the text holds spellings standard in only one member.
+ * Paragraph and document detection build on detectLanguage; codes are ISO 639-1.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LanguageDetectorBuilder, type LanguageDetector } from "@bluzzi/lingua";
+
+const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/langid");
+
+/** Fewer letters than this (in an alphabetic script) carry no usable signal. */
+const MIN_LETTERS = 2;
+/** One Han/kana/Hangul character already names its script, so one is enough there. */
+const MIN_LETTERS_LOGOGRAPHIC = 1;
+/** Share of letters a single-language script needs to decide without the model. */
+const SCRIPT_DECIDES_SHARE = 0.5;
+/** Lingua's cost grows with length while accuracy is flat past a few hundred characters. */
+const MAX_MODEL_CHARS = 600;
+/** How many runner-up languages to report. */
+const MAX_ALTERNATIVES = 3;
+/** Alternatives below this confidence are noise. */
+const MIN_ALTERNATIVE_CONFIDENCE = 0.01;
+/** A hinted language wins when its confidence is at least this fraction of the top one. */
+const HINT_MIN_RATIO = 0.5;
+/** Marker evidence must lead by this many tokens to override the model inside a close group. */
+const MARKER_MIN_LEAD = 1;
+/** A run of another script inside a paragraph becomes its own segment from this many letters. */
+const MIN_FOREIGN_RUN_LETTERS = 10;
+/** Segments with fewer letters are labels (captions, names) and do not vote for the document language. */
+const MIN_DOCUMENT_SEGMENT_LETTERS = 40;
+
+/** Scripts that, among the supported languages, belong to exactly one language. */
+const SINGLE_LANGUAGE_SCRIPTS: Record<string, string> = {
+  Greek: "el",
+  Hebrew: "he",
+  Georgian: "ka",
+  Armenian: "hy",
+  Thai: "th",
+  Hangul: "ko",
+  Kana: "ja",
+  Gujarati: "gu",
+  Gurmukhi: "pa",
+  Tamil: "ta",
+  Telugu: "te",
+  Bengali: "bn",
+};
+
+/** Script of a letter, by Unicode Script property; "Han" alone is Chinese unless kana is present. */
+const SCRIPT_PATTERNS: Array<[string, RegExp]> = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Arabic", /\p{Script=Arabic}/u],
+  ["Kana", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ["Han", /\p{Script=Han}/u],
+  ["Hangul", /\p{Script=Hangul}/u],
+  ["Devanagari", /\p{Script=Devanagari}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Hebrew", /\p{Script=Hebrew}/u],
+  ["Georgian", /\p{Script=Georgian}/u],
+  ["Armenian", /\p{Script=Armenian}/u],
+  ["Thai", /\p{Script=Thai}/u],
+  ["Gujarati", /\p{Script=Gujarati}/u],
+  ["Gurmukhi", /\p{Script=Gurmukhi}/u],
+  ["Tamil", /\p{Script=Tamil}/u],
+  ["Telugu", /\p{Script=Telugu}/u],
+  ["Bengali", /\p{Script=Bengali}/u],
+];
+/** Han and kana are written together in Japanese: one family for segmentation. */
+const SCRIPT_FAMILY: Record<string, string> = { Han: "CJK", Kana: "CJK" };
+const LOGOGRAPHIC_SCRIPTS = new Set(["Han", "Kana", "Hangul"]);
+
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const LETTER = /\p{L}/u;
+
+export interface LanguageGuess {
+  language: string;
+  confidence: number;
+}
+export interface LanguageDetection extends LanguageGuess {
+  alternatives?: LanguageGuess[];
+}
+export interface LanguageSpan {
+  start: number;
+  end: number;
+  language: string;
+  confidence: number;
+}
+
+interface CloseGroup {
+  languages: string[];
+  markers: Record<string, Set<string>>;
+}
+
+function readData<T>(file: string): T {
+  return JSON.parse(readFileSync(resolve(DATA_DIR, file), "utf8")) as T;
+}
+
+const LINGUA_TO_ISO = readData<Record<string, string>>("lingua-languages.json");
+const CLOSE_GROUPS: CloseGroup[] = readData<{ groups: Array<{ languages: string[]; markers: Record<string, string[]> }> }>(
+  "close-languages.json",
+).groups.map((g) => ({
+  languages: g.languages,
+  markers: Object.fromEntries(Object.entries(g.markers).map(([lang, words]) => [lang, new Set(words)])),
+}));
+
+let detector: LanguageDetector | undefined;
+/** Built on first use: Lingua loads each language's n-gram models lazily (seconds, hundreds of MB). */
+function model(): LanguageDetector {
+  detector ??= LanguageDetectorBuilder.fromAllLanguages().build();
+  return detector;
+}
+
+function scriptOf(char: string): string {
+  for (const [name, pattern] of SCRIPT_PATTERNS) if (pattern.test(char)) return name;
+  return "Other";
+}
+
+function familyOf(script: string): string {
+  return SCRIPT_FAMILY[script] ?? script;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  script: string;
+  letters: number;
+}
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const letters = [...m[0]].filter((c) => LETTER.test(c));
+    if (letters.length === 0) continue;
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, script: scriptOf(letters[0]!), letters: letters.length });
+  }
+  return out;
+}
+
+function lettersByScript(ws: Word[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of ws) {
+    // A word mixing kanji and kana is Japanese: count it as kana so kana-bearing text never reads as Chinese.
+    const script = w.script === "Han" && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w.text) ? "Kana" : w.script;
+    counts.set(script, (counts.get(script) ?? 0) + w.letters);
+  }
+  return counts;
+}
+
+function normaliseHint(hint: string | undefined): string | undefined {
+  const code = hint?.trim().toLowerCase().split(/[-_]/)[0];
+  if (!code) return undefined;
+  return code === "no" ? "nb" : code;
+}
+
+/** Re-rank a close group by marker words; returns the member the markers favour, if any. */
+function markerWinner(top: string, ws: Word[]): string | undefined {
+  const group = CLOSE_GROUPS.find((g) => g.languages.includes(top));
+  if (!group) return undefined;
+  const counts = new Map(group.languages.map((l) => [l, 0]));
+  for (const w of ws) {
+    const token = w.text.toLowerCase();
+    for (const lang of group.languages) if (group.markers[lang]?.has(token)) counts.set(lang, counts.get(lang)! + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[0] === top) return undefined;
+  const lead = best[1] - (second?.[1] ?? 0);
+  return lead >= MARKER_MIN_LEAD && best[1] > counts.get(top)! ? best[0] : undefined;
+}
+
+function fromModel(ws: Word[], family: string): LanguageGuess[] {
+  // Only the dominant script's words go to the model: a foreign label must not pull the n-gram scores.
+  let sample = "";
+  for (const w of ws) {
+    if (familyOf(w.script) !== family) continue;
+    if (sample.length + w.text.length > MAX_MODEL_CHARS) break;
+    sample += (sample ? " " : "") + w.text;
+  }
+  const values = model().computeLanguageConfidenceValues(sample) as Array<{ language: string; confidence: number }>;
+  return values
+    .filter((v) => v.confidence > 0)
+    .map((v) => ({ language: LINGUA_TO_ISO[v.language] ?? v.language.toLowerCase(), confidence: v.confidence }));
+}
+
+/**
+ * The language of one text, or undefined when it has too little signal (no letters, one Latin letter...).
+ * `hint` (an ISO 639-1 or BCP 47 code, e.g. the page's declared language) wins close calls.
+ */
+export function detectLanguage(text: string, opts: { hint?: string } = {}): LanguageDetection | undefined {
+  const ws = words(text);
+  const byScript = lettersByScript(ws);
+  const total = [...byScript.values()].reduce((s, n) => s + n, 0);
+  const [dominant, dominantLetters] = [...byScript].sort((a, b) => b[1] - a[1])[0] ?? ["Other", 0];
+  const minLetters = LOGOGRAPHIC_SCRIPTS.has(dominant) ? MIN_LETTERS_LOGOGRAPHIC : MIN_LETTERS;
+  if (dominantLetters < minLetters || dominant === "Other") return undefined;
+
+  const share = dominantLetters / total;
+  // Kana anywhere among Han makes it Japanese; Han alone is Chinese (the only supported Han-only language).
+  const cjk = (byScript.get("Kana") ?? 0) > 0 ? "ja" : "zh";
+  const scriptLanguage = dominant === "Han" ? cjk : SINGLE_LANGUAGE_SCRIPTS[dominant];
+  if (scriptLanguage && share >= SCRIPT_DECIDES_SHARE) return { language: scriptLanguage, confidence: share };
+
+  let guesses = fromModel(ws, familyOf(dominant));
+  if (guesses.length === 0) return undefined;
+  const markerChoice = markerWinner(guesses[0]!.language, ws);
+  if (markerChoice) {
+    const chosen = guesses.find((g) => g.language === markerChoice) ?? { language: markerChoice, confidence: 0 };
+    guesses = [{ language: markerChoice, confidence: Math.max(chosen.confidence, guesses[0]!.confidence) }, ...guesses.filter((g) => g !== chosen)];
+  }
+  const hint = normaliseHint(opts.hint);
+  const hinted = hint ? guesses.find((g) => g.language === hint) : undefined;
+  if (hinted && hinted !== guesses[0] && hinted.confidence >= HINT_MIN_RATIO * guesses[0]!.confidence) {
+    guesses = [hinted, ...guesses.filter((g) => g !== hinted)];
+  }
+  const [best, ...rest] = guesses;
+  const alternatives = rest.filter((g) => g.confidence >= MIN_ALTERNATIVE_CONFIDENCE).slice(0, MAX_ALTERNATIVES);
+  return { language: best!.language, confidence: best!.confidence, ...(alternatives.length ? { alternatives } : {}) };
+}
+
+interface Segment {
+  start: number;
+  end: number;
+}
+
+/** Paragraphs (blank-line or line separated blocks), each split further where another script runs long. */
+function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  for (const para of text.matchAll(/[^\n]*\S[^\n]*/g)) {
+    const ws = words(para[0]);
+    if (ws.length === 0) continue;
+    // Runs of words of one script family; short runs stick to the previous run (names, acronyms).
+    const runs: Array<{ family: string; start: number; end: number; letters: number }> = [];
+    for (const w of ws) {
+      const family = familyOf(w.script);
+      const last = runs[runs.length - 1];
+      if (last && (last.family === family || family === "Other")) {
+        last.end = w.end;
+        last.letters += w.letters;
+      } else runs.push({ family, start: w.start, end: w.end, letters: w.letters });
+    }
+    const merged: typeof runs = [];
+    for (const run of runs) {
+      const last = merged[merged.length - 1];
+      if (last && (run.letters < MIN_FOREIGN_RUN_LETTERS || last.family === run.family)) {
+        last.end = run.end;
+        last.letters += run.letters;
+      } else if (last && last.letters < MIN_FOREIGN_RUN_LETTERS) {
+        // A short leading run belongs to what follows it.
+        Object.assign(last, { family: run.family, end: run.end, letters: last.letters + run.letters });
+      } else merged.push({ ...run });
+    }
+    // Spans cover the whole paragraph: each ends where the next begins.
+    merged.forEach((run, i) => {
+      const start = i === 0 ? 0 : run.start;
+      const end = i === merged.length - 1 ? para[0].length : merged[i + 1]!.start;
+      out.push({ start: para.index + start, end: para.index + end });
+    });
+  }
+  return out;
+}
+
+/** Language of each paragraph (and of long foreign-script runs inside one), adjacent equal languages merged. */
+export function detectParagraphLanguages(text: string): LanguageSpan[] {
+  const spans: LanguageSpan[] = [];
+  for (const seg of segments(text)) {
+    const found = detectLanguage(text.slice(seg.start, seg.end));
+    if (!found) continue;
+    const last = spans[spans.length - 1];
+    if (last && last.language === found.language && !text.slice(last.end, seg.start).includes("\n\n")) {
+      // Weighted by length so the merged confidence stays a per-character average.
+      const a = last.end - last.start;
+      const b = seg.end - seg.start;
+      last.confidence = (last.confidence * a + found.confidence * b) / (a + b);
+      last.end = seg.end;
+    } else spans.push({ start: seg.start, end: seg.end, language: found.language, confidence: found.confidence });
+  }
+  return spans;
+}
+
+/**
+ * The document's language: paragraph languages voted by letter count times confidence; short segments
+ * (labels, captions, bylines) vote only when the document has nothing longer.
+ */
+export function detectDocumentLanguage(text: string): LanguageDetection | undefined {
+  const spans = detectParagraphLanguages(text).map((s) => ({
+    ...s,
+    letters: [...text.slice(s.start, s.end)].filter((c) => LETTER.test(c)).length,
+  }));
+  if (spans.length === 0) return undefined;
+  const long = spans.filter((s) => s.letters >= MIN_DOCUMENT_SEGMENT_LETTERS);
+  const voters = long.length > 0 ? long : spans;
+  const votes = new Map<string, number>();
+  for (const s of voters) votes.set(s.language, (votes.get(s.language) ?? 0) + s.letters * s.confidence);
+  const total = [...votes.values()].reduce((a, b) => a + b, 0);
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]).map(([language, v]) => ({ language, confidence: total ? v / total : 0 }));
+  const [best, ...rest] = ranked;
+  const alternatives = rest.filter((g) => g.confidence >= MIN_ALTERNATIVE_CONFIDENCE).slice(0, MAX_ALTERNATIVES);
+  return { language: best!.language, confidence: best!.confidence, ...(alternatives.length ? { alternatives } : {}) };
+}

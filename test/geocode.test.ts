@@ -1,0 +1,130 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { geocode, geocodeMentions, type PlaceMention } from "../src/understand/geocode.ts";
+import { GAZETTEER_PATH } from "../src/understand/geocode/gazetteer.ts";
+import { nameKey, readingsOf } from "../src/understand/geocode/names.ts";
+
+const skip = existsSync(GAZETTEER_PATH) ? false : "gazetteer not built (npm run build:gazetteer)";
+
+/** Mentions of `names` in `text`, in order of appearance (each name's first occurrence after the previous one). */
+function mentionsIn(text: string, names: string[]): PlaceMention[] {
+  let from = 0;
+  return names.map((name) => {
+    const start = text.indexOf(name, from);
+    assert.ok(start >= 0, `${name} not in text`);
+    from = start + name.length;
+    return { text: name, start, end: start + name.length };
+  });
+}
+
+test("name keys ignore case, diacritics, apostrophes and Arabic letter variants", () => {
+  assert.equal(nameKey("Kraków"), nameKey("KRAKOW"));
+  assert.equal(nameKey("L’viv"), "lviv");
+  assert.equal(nameKey("Weißrussland"), "weissrussland");
+  assert.equal(nameKey("أربيل"), nameKey("اربيل"));
+  assert.notEqual(nameKey("Minsk"), nameKey("Pinsk"));
+});
+
+test("readings strip articles, designators and Slavic case endings", () => {
+  const keys = (s: string) => readingsOf(s).map((r) => r.key);
+  assert.ok(keys("la région de Belgorod").includes("belgorod"));
+  assert.ok(keys("в Минске").includes(nameKey("Минск")));
+  assert.ok(keys("Києві").includes(nameKey("Київ")));
+  assert.deepEqual(keys("Berlin"), ["berlin"]);
+});
+
+test("Kiev, Kyiv, Київ, Киев and inflected forms are one place near 50.45N 30.52E", { skip }, () => {
+  const forms = ["Kiev", "Kyiv", "Київ", "Киев", "Києві", "Киеве", "Києва"];
+  const results = forms.map((f) => geocode(f));
+  for (const [i, r] of results.entries()) {
+    assert.ok(r, `${forms[i]} unresolved`);
+    assert.equal(r.geonameId, results[0]!.geonameId, forms[i]);
+    assert.equal(r.countryCode, "UA");
+    assert.ok(Math.abs(r.lat - 50.45) < 0.1 && Math.abs(r.lon - 30.52) < 0.1);
+  }
+  // GeoNames 2012 calls it Kiev; the canonical English name is the current one, and alternates are exposed.
+  assert.equal(results[0]!.name, "Kiev");
+  assert.equal(results[0]!.englishName, "Kyiv");
+  assert.ok(results[0]!.alternates.includes("Київ"));
+});
+
+test("Minsk, in Latin and in an inflected Russian phrase", { skip }, () => {
+  const latin = geocode("Minsk");
+  const russian = geocode("в Минске", { language: "ru" });
+  assert.equal(latin?.countryCode, "BY");
+  assert.equal(russian?.geonameId, latin?.geonameId);
+  assert.equal(geocode("Москве")?.englishName, "Moscow");
+});
+
+test("Belgorod is in Russia; its region is found through French and Russian designators", { skip }, () => {
+  const city = geocode("Belgorod");
+  assert.equal(city?.countryCode, "RU");
+  assert.equal(city?.featureClass, "city");
+  for (const phrase of ["la région de Belgorod", "Белгородской области", "Belgorod Oblast"]) {
+    const region = geocode(phrase);
+    assert.equal(region?.featureClass, "region", phrase);
+    assert.equal(region?.countryCode, "RU", phrase);
+    assert.ok(Math.abs(region!.lat - 50.7) < 1.5, phrase);
+  }
+});
+
+test("Paris is in France by default, in Texas when the context says so", { skip }, () => {
+  assert.equal(geocode("Paris")?.countryCode, "FR");
+  assert.equal(geocode("Paris", { countries: ["US"] })?.countryCode, "US");
+  const texas = geocode("Paris, Texas");
+  assert.equal(texas?.countryCode, "US");
+  assert.ok(texas!.lat > 33 && texas!.lat < 34.5 && texas!.lon < -95);
+});
+
+test("Arabic names resolve", { skip }, () => {
+  const baghdad = geocode("بغداد");
+  assert.equal(baghdad?.countryCode, "IQ");
+  assert.equal(baghdad?.featureClass, "city");
+  assert.ok(Math.abs(baghdad!.lat - 33.34) < 0.2);
+});
+
+test("Belarus in several languages is the country BY, with coordinates", { skip }, () => {
+  for (const name of ["Biélorussie", "Bélarus", "Weißrussland", "Беларусь", "Belarus", "Білорусь"]) {
+    const r = geocode(name);
+    assert.equal(r?.countryCode, "BY", name);
+    assert.equal(r?.featureClass, "country", name);
+    assert.ok(r!.lat > 50 && r!.lat < 57 && r!.lon > 23 && r!.lon < 33, name);
+  }
+});
+
+test("abbreviations match only as written: US is a country, 'us' is a word", { skip }, () => {
+  assert.equal(geocode("U.S.")?.featureClass, "country");
+  assert.equal(geocode("us"), undefined);
+});
+
+test("unknown names yield undefined without throwing", { skip }, () => {
+  assert.equal(geocode("Qwxzvillebrook"), undefined);
+  assert.equal(geocode(""), undefined);
+  assert.equal(geocode("   "), undefined);
+});
+
+test("a document's mentions are resolved together and unknown ones are kept", { skip }, () => {
+  const text =
+    "Flooding closed roads in Paris on Monday, the Lamar County sheriff said. Texas officials said " +
+    "Zorblaxton and Athens were also hit.";
+  const mentions = mentionsIn(text, ["Paris", "Texas", "Zorblaxton", "Athens"]);
+  const resolved = geocodeMentions(mentions, { language: "en" });
+  assert.equal(resolved.length, 4);
+  assert.equal(resolved[0]!.place?.countryCode, "US", "Paris in a document about Texas");
+  assert.equal(resolved[1]!.place?.featureClass, "region");
+  assert.equal(resolved[2]!.place, undefined);
+  assert.equal(resolved[2]!.text, "Zorblaxton");
+  assert.equal(resolved[3]!.place?.countryCode, "US", "Athens in a document about Texas");
+
+  const french = "Le président s'est rendu à Paris puis à Lyon.";
+  const inFrance = geocodeMentions(mentionsIn(french, ["Paris", "Lyon"]), { language: "fr", publisherCountry: "FR" });
+  assert.equal(inFrance[0]!.place?.countryCode, "FR");
+});
+
+test("a name followed by its state ('Paris, Texas') resolves inside that state", { skip }, () => {
+  const text = "She grew up in Paris, Texas, and moved to Dallas.";
+  const resolved = geocodeMentions(mentionsIn(text, ["Paris", "Texas", "Dallas"]));
+  assert.equal(resolved[0]!.place?.countryCode, "US");
+  assert.ok(resolved[0]!.place!.lon < -95);
+});

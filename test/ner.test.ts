@@ -1,0 +1,123 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { modelPath, recognizeEntities, type RecognizedEntity } from "../src/understand/ner/index.ts";
+import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
+import { Model, spansFromTags, bioConstraints, viterbi } from "../src/understand/ner/model.ts";
+import { featurize, FEATURES_PER_TOKEN } from "../src/understand/ner/features.ts";
+import { splitSentences, tokenizeText } from "../src/understand/ner/tokenize.ts";
+import { truecase } from "../src/understand/ner/truecase.ts";
+import { trainPerceptron } from "../src/understand/ner/perceptron.ts";
+
+/** Offsets of `needle` in `text` (the first occurrence), to keep expectations readable. */
+function at(text: string, needle: string, type: string): { start: number; end: number; text: string; type: string } {
+  const start = text.indexOf(needle);
+  assert.ok(start >= 0, `${needle} not in text`);
+  return { start, end: start + needle.length, text: needle, type };
+}
+
+function has(found: RecognizedEntity[], expected: ReturnType<typeof at>): boolean {
+  return found.some((e) => e.start === expected.start && e.end === expected.end && e.type === expected.type && e.text === expected.text);
+}
+
+test("tokenizer keeps exact offsets and splits news-style", () => {
+  const text = "Mr. O'Neill visited the U.S. on Friday, didn't he? L'avion part.";
+  const tokens = tokenizeText(text, "en");
+  for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(tokens.slice(0, 6).map((t) => t.text), ["Mr.", "O'Neill", "visited", "the", "U.S.", "on"]);
+  assert.ok(tokens.some((t) => t.text === "n't"));
+  assert.deepEqual(tokenizeText("l'Élysée", "fr").map((t) => t.text), ["l'", "Élysée"]);
+  assert.deepEqual(tokenizeText("北京大学", "zh").map((t) => t.text), ["北", "京", "大", "学"]);
+  assert.deepEqual(tokenizeText("قال الرئيس.", "ar").map((t) => t.text), ["قال", "الرئيس", "."]);
+  const sentences = splitSentences(tokens, text);
+  assert.equal(sentences.length, 2);
+});
+
+test("IOB2 spans and CoNLL exact-span scoring", () => {
+  assert.deepEqual(spansFromTags(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"]), [
+    { start: 0, end: 2, type: "PER" },
+    { start: 3, end: 4, type: "LOC" },
+    { start: 4, end: 5, type: "LOC" },
+  ]);
+  const counts = new Map<string, Counts>();
+  const types = new Set(["PER", "LOC"]);
+  countSentence(["B-PER", "I-PER", "O", "B-LOC"], ["B-PER", "O", "O", "B-LOC"], types, counts);
+  assert.deepEqual(counts.get("ALL"), { tp: 1, fp: 1, fn: 1 });
+  assert.equal(prf(counts.get("ALL")!).f1, 0.5);
+});
+
+test("Viterbi never opens an entity with I-", () => {
+  const labels = ["O", "B-PER", "I-PER"];
+  // Emissions favour I-PER at position 0, which BIO forbids.
+  const emissions = Float32Array.from([0, 1, 5, 0, 0, 5]);
+  const path = viterbi(emissions, 2, 3, new Float32Array(12), bioConstraints(labels));
+  assert.deepEqual(Array.from(path), [1, 2]);
+});
+
+test("truecasing lowers known common words in all-caps lines only", () => {
+  const common = new Set(["win", "in"]);
+  assert.deepEqual(truecase(["JAPAN", "WIN", "IN", "ASIA"], common), ["Japan", "win", "in", "Asia"]);
+  assert.deepEqual(truecase(["NATO", "said", "it", "would"], common), ["NATO", "said", "it", "would"]);
+});
+
+test("perceptron learns a toy task and survives serialisation", () => {
+  const header = { language: "xx", labels: ["O", "B-PER", "I-PER"], bits: 12, lowercaseWords: [], training: {} };
+  const data: Array<[string[], number[]]> = [
+    [["Anna", "Berg", "sings"], [1, 2, 0]],
+    [["we", "met", "Anna", "Berg"], [0, 0, 1, 2]],
+    [["the", "song", "is", "old"], [0, 0, 0, 0]],
+  ];
+  const sentences = data.map(([words, gold]) => ({ features: featurize(words, undefined, 4095), gold: Int32Array.from(gold) }));
+  const { model } = trainPerceptron({ header, sentences, epochs: 5, seed: 1 });
+  const restored = Model.deserialize(model.serialize());
+  const words = ["yesterday", "Anna", "Berg", "left"];
+  const features = featurize(words, undefined, restored.mask);
+  assert.equal(features.length, words.length * FEATURES_PER_TOKEN);
+  assert.deepEqual(Array.from(restored.decode(features, words.length)), [0, 1, 2, 0]);
+});
+
+/** Sentences written for this test (not from any evaluation set), with the entities a usable tagger must find. */
+const CASES: Array<{ language: string; text: string; expect: Array<[string, string]> }> = [
+  {
+    language: "en",
+    text: "Angela Merkel met Emmanuel Macron in Berlin on Tuesday to discuss trade.",
+    expect: [["Angela Merkel", "PER"], ["Emmanuel Macron", "PER"], ["Berlin", "LOC"]],
+  },
+  {
+    language: "en",
+    text: "Shares of Microsoft rose sharply, traders in London said.",
+    expect: [["Microsoft", "ORG"], ["London", "LOC"]],
+  },
+  {
+    language: "fr",
+    text: "Le président Emmanuel Macron s'est rendu à Marseille jeudi pour rencontrer des élus.",
+    expect: [["Emmanuel Macron", "PER"], ["Marseille", "LOC"]],
+  },
+  {
+    language: "ru",
+    text: "Владимир Путин провёл переговоры в Москве с представителями компании Газпром.",
+    expect: [["Владимир Путин", "PER"], ["Москве", "LOC"]],
+  },
+  {
+    language: "es",
+    text: "El presidente Pedro Sánchez viajó a Barcelona para reunirse con empresarios.",
+    expect: [["Pedro Sánchez", "PER"], ["Barcelona", "LOC"]],
+  },
+  {
+    language: "de",
+    text: "Bundeskanzler Olaf Scholz besuchte am Montag Hamburg und lobte die Arbeit der Hafenarbeiter.",
+    expect: [["Olaf Scholz", "PER"], ["Hamburg", "LOC"]],
+  },
+];
+
+for (const { language, text, expect } of CASES) {
+  const skip = existsSync(modelPath(language)) ? false : `no trained model for ${language} (run npm run train:ner)`;
+  test(`recognizes key entities in ${language}: ${text.slice(0, 40)}...`, { skip }, () => {
+    const found = recognizeEntities(text, language);
+    for (const e of found) assert.equal(text.slice(e.start, e.end), e.text);
+    for (const [needle, type] of expect) {
+      const wanted = at(text, needle, type);
+      assert.ok(has(found, wanted), `${language}: expected ${type} "${needle}" at ${wanted.start}, got ${JSON.stringify(found)}`);
+    }
+  });
+}
