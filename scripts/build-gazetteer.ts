@@ -61,6 +61,8 @@ interface MledozeCountry {
 interface ExtraNames {
   currentEnglishNames: Record<string, string>;
   countryExonyms: Record<string, string[]>;
+  regionAbbreviations: Record<string, string[]>;
+  cityAlternates: Record<string, string[]>;
 }
 
 const require = createRequire(resolve(REPO_DIR, "package.json"));
@@ -77,8 +79,10 @@ function withoutDocs<T extends Record<string, unknown>>(table: T): T {
 
 function buildCities(rows: GeoNamesRow[], extra: ExtraNames): GazetteerPlace[] {
   const overrides = withoutDocs(extra.currentEnglishNames);
+  const additions = withoutDocs(extra.cityAlternates);
   return rows.map((row) => {
-    const names = unique([row.name, row.asciiname, ...row.alternatenames.filter((n) => !CODE_LIKE.test(n) || n === row.name)]);
+    const alternates = row.alternatenames.filter((n) => !CODE_LIKE.test(n) || n === row.name);
+    const names = unique([row.name, row.asciiname, ...alternates, ...additions[String(row.geonameid)] ?? []]);
     const override = overrides[String(row.geonameid)];
     // Canonical English name: the override when GeoNames lists it, else the GeoNames name.
     const en = override && names.includes(override) ? override : row.name;
@@ -164,7 +168,8 @@ function bareName(name: string): string {
  * or because the region bears the name of a seat city (PPLA/PPLC) of that country ("Belgorod" -> Belgorod's admin1).
  * Placed at the middle of the extent of its cities (closer to a region's centroid than the cities' mean).
  */
-function buildRegions(cities: GazetteerPlace[]): GazetteerPlace[] {
+function buildRegions(cities: GazetteerPlace[], extra: ExtraNames): GazetteerPlace[] {
+  const abbreviations = withoutDocs(extra.regionAbbreviations);
   const subdivisionsFile = require.resolve("cldr-subdivisions-full/subdivisions/en/en.json");
   const subdivisions: Record<string, string> = JSON.parse(readFileSync(subdivisionsFile, "utf8")).subdivisions
     .localeDisplayNames.subdivisions;
@@ -224,7 +229,7 @@ function buildRegions(cities: GazetteerPlace[]): GazetteerPlace[] {
       code: "ADM1",
       pop: members.reduce((s, m) => s + m.pop, 0),
       admin1,
-      names: unique([name, bare]),
+      names: unique([name, bare, ...abbreviations[admin1] ?? []]),
     });
   }
   return regions;
@@ -235,7 +240,7 @@ function main(): void {
   const rows = readJsonl<GeoNamesRow>(sharedPath("kb", "geonames-cities15000-2012.jsonl"));
   const countries = JSON.parse(readFileSync(sharedPath("kb", "mledoze-countries.json"), "utf8")) as MledozeCountry[];
   const cities = buildCities(rows, extra);
-  const regions = buildRegions(cities);
+  const regions = buildRegions(cities, extra);
   const countryPlaces = buildCountries(countries, cities, extra);
   const file: GazetteerFile = {
     about:

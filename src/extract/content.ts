@@ -10,9 +10,9 @@
  */
 import type { Document, Element } from "./dom.ts";
 import { isTag } from "domhandler";
-import { containerBlocks, firstHeading } from "./content/blocks.ts";
+import { containerBlocks, firstHeading, textOf } from "./content/blocks.ts";
 import { PARAGRAPH_TAGS, THRESHOLDS } from "./content/patterns.ts";
-import { analyseTree, declaresBody, declaresBodyByItemprop, type NodeStats, type NoiseLevel, type TreeAnalysis } from "./content/tree.ts";
+import { analyseTree, walk, declaresBody, declaresBodyByItemprop, type NodeStats, type NoiseLevel, type TreeAnalysis } from "./content/tree.ts";
 
 export interface ContentResult {
   /** The article body: paragraphs (and list items, table rows, sub-headings) separated by a blank line. */
@@ -116,13 +116,29 @@ function isInside(el: Element, set: Set<Element>): boolean {
   return false;
 }
 
+/** The page's own titles (<title>, og:title), lowercased, to recognise the headline inside the body. */
+function pageTitles(doc: Document): string {
+  const titles: string[] = [];
+  walk(doc, {
+    enter(el) {
+      if (el.name === "title") titles.push(textOf(el));
+      else if (el.name === "meta" && /^(?:og|twitter):title$/i.test(el.attribs.property ?? el.attribs.name ?? "")) {
+        titles.push(el.attribs.content ?? "");
+      }
+      return el.name !== "body";
+    },
+  });
+  return titles.join(" \n ").replace(/\s+/g, " ").toLowerCase();
+}
+
 function extractAt(doc: Document, level: NoiseLevel): { blocks: string[]; analysis: TreeAnalysis } {
   const analysis = analyseTree(doc, level);
   const best = chooseContainer(analysis);
   if (!best || isInside(best.el, analysis.noise)) return { blocks: [], analysis };
   const declared = declaredAround(best.el, analysis);
   const parts = declared ? [declared] : expandToSiblings(best.el, best.score, analysis);
-  return { blocks: parts.flatMap((el) => containerBlocks(el, analysis)), analysis };
+  const titles = pageTitles(doc);
+  return { blocks: parts.flatMap((el) => containerBlocks(el, analysis, titles)), analysis };
 }
 
 const totalLength = (blocks: string[]): number => blocks.reduce((n, b) => n + b.length, 0);
@@ -138,6 +154,6 @@ export function extractContent(doc: Document, _opts: { url?: string } = {}): Con
     }
   }
   if (result.blocks.length === 0) warnings.push("content: no article body found");
-  const title = firstHeading(doc as unknown as Element, result.analysis);
+  const title = firstHeading(doc, result.analysis);
   return { text: result.blocks.join("\n\n"), title, warnings };
 }

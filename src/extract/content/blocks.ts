@@ -2,8 +2,11 @@
  * Serialise a chosen container into text blocks (paragraph, list item, table row, sub-heading),
  * skipping the furniture found by the tree analysis and link teasers or labels left inside.
  */
-import type { Element } from "domhandler";
-import { BLOCK_TAGS, HEADING_TAGS, LABEL_BLOCK, THRESHOLDS } from "./patterns.ts";
+import type { Element, ParentNode } from "domhandler";
+import { textContent } from "domutils";
+import {
+  BLOCK_TAGS, DATELINE_MARK, DATELINE_MAX_CHARS, DATELINE_MAX_WORDS, HEADING_TAGS, LABEL_BLOCK, THRESHOLDS,
+} from "./patterns.ts";
 import { walk, type TreeAnalysis } from "./tree.ts";
 
 /** Tags whose text is not part of the body even inside it: the headline and media captions. */
@@ -16,6 +19,18 @@ interface Run {
   linkChars: number;
   chars: number;
   heading: boolean;
+}
+
+/** A short block that is a date (and maybe a name): a dateline or byline, not body. */
+function isDateline(text: string): boolean {
+  if (text.length > DATELINE_MAX_CHARS || !DATELINE_MARK.test(text)) return false;
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.length <= DATELINE_MAX_WORDS;
+}
+
+/** Headings repeating the page title are the headline, whatever their level. */
+function isHeadline(text: string, pageTitle: string): boolean {
+  return text.length >= 15 && pageTitle.includes(text.toLowerCase());
 }
 
 function collapse(text: string): string {
@@ -35,7 +50,8 @@ function isDataRow(tr: Element, analysis: TreeAnalysis): boolean {
   return !layout;
 }
 
-export function containerBlocks(container: Element, analysis: TreeAnalysis): string[] {
+/** The container's blocks; `pageTitle` (lowercased <title>/og:title) identifies the headline. */
+export function containerBlocks(container: Element, analysis: TreeAnalysis, pageTitle = ""): string[] {
   const blocks: string[] = [];
   let run: Run = { parts: [], linkChars: 0, chars: 0, heading: false };
   let linkDepth = 0;
@@ -48,7 +64,8 @@ export function containerBlocks(container: Element, analysis: TreeAnalysis): str
     const { linkChars, heading } = run;
     run = { parts: [], linkChars: 0, chars: 0, heading: headingDepth > 0 };
     if (!text) return;
-    if (LABEL_BLOCK.test(text)) return;
+    if (LABEL_BLOCK.test(text) || isDateline(text)) return;
+    if (heading && isHeadline(text, pageTitle)) return;
     const t = THRESHOLDS;
     const linky = linkChars >= text.length * t.linkBlockDensity && text.length < t.linkBlockMaxChars;
     if (linky && !heading) return;
@@ -108,18 +125,20 @@ export function containerBlocks(container: Element, analysis: TreeAnalysis): str
   return blocks;
 }
 
-/** The first h1's text inside an element, for the headline. */
-export function firstHeading(root: Element | { children: Element["children"] }, analysis: TreeAnalysis): string | undefined {
+/** Collapsed text of a small element (a title, a heading). */
+export function textOf(el: Element): string {
+  return collapse(textContent(el));
+}
+
+/** The first h1's text in the page, for the headline. */
+export function firstHeading(root: ParentNode, analysis: TreeAnalysis): string | undefined {
   let found: Element | undefined;
-  walk(root as Element, {
+  walk(root, {
     enter(el) {
       if (found || analysis.removed.has(el)) return false;
       if (el.name === "h1") found = el;
       return !found;
     },
   });
-  if (!found) return undefined;
-  const parts: string[] = [];
-  walk(found, { text: (d) => parts.push(d) });
-  return collapse(parts.join("")) || undefined;
+  return found ? textOf(found) || undefined : undefined;
 }

@@ -107,6 +107,14 @@ export const SENTENCE_END = /[.!?…。！？؟।»"”'’)]\s*$/u;
 export const LABEL_BLOCK =
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|read (?:the )?full (?:story|article)|(?:related|more)(?: stories| articles| coverage)?|share(?: this)?(?: article| story)?|follow us|sign up|subscribe(?: now)?|click here|anzeige|werbung|publicité|publicidad|pubblicità|реклама|광고|広告)[.:!]?$/iu;
 
+/**
+ * Datelines and bylines left inside a body ("12/03/2024 10:15", "Monday, 4 March 2024, 9:30"):
+ * a short block with a time or a numeric date, or a year beside a day number, and few words.
+ */
+export const DATELINE_MARK = /\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|(?=.*\b(?:19|20)\d{2}\b)(?=.*\b(?:[1-9]|[12]\d|3[01])\b)/u;
+export const DATELINE_MAX_CHARS = 80;
+export const DATELINE_MAX_WORDS = 7;
+
 export const THRESHOLDS = {
   /** A block with at least this many characters outside links is body-like (if links are a minority). */
   bodyBlockChars: 60,

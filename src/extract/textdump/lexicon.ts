@@ -26,12 +26,11 @@ export const THRESHOLDS = {
   runPenaltyGrowth: 0.5,
   /** Past this factor a run is a wall already; bigger numbers would change nothing. */
   runPenaltyMaxFactor: 10,
-  /** Segment choice: a date line this close before a segment marks an article head; its score is multiplied. */
-  headDateLines: 6,
+  /** Segment choice: the article's head is the few lines before its first prose line. */
+  headLines: 6,
+  /** A date line in the head multiplies the segment's score (comments and teasers have dates too: see below). */
   headDateBonus: 1.5,
-  /** ... and a title-like line there too (a comment's head has a user name, not a headline). */
-  headTitleBonus: 1,
-  /** ... scaled up by the share of the title's content words the segment uses. */
+  /** A title-like line in the head multiplies it by 1 + weight * (share of the title's content words the segment uses). */
   titleOverlapWeight: 1,
   /** Words this long carry content in alphabetic scripts (a crude, language-free stop-word filter). */
   contentWordMinLength: 5,

@@ -76,14 +76,14 @@ export function bodyZone(lines: ClassifiedLine[]): Zone | undefined {
  */
 export function segmentScore(lines: ClassifiedLine[], seg: Zone & { sum: number }): number {
   let score = seg.sum;
-  const head = lines.slice(Math.max(0, seg.start - T.headDateLines), seg.start);
+  const head = lines.slice(Math.max(0, seg.start - T.headLines), seg.start);
   if (head.some((l) => l.role === "date")) score *= T.headDateBonus;
   const prose = lines.slice(seg.start, seg.end + 1).filter((l) => l.role === "prose");
   const titles = head.filter(isTitleLike);
   if (titles.length > 0) {
     const words = new Set(prose.flatMap((l) => [...contentWords(l.text)]));
     const overlap = Math.max(...titles.map((t) => shareIn(contentWords(t.text), words)));
-    score *= T.headTitleBonus * (1 + T.titleOverlapWeight * overlap);
+    score *= 1 + T.titleOverlapWeight * overlap;
   }
   return score;
 }
@@ -105,7 +105,6 @@ function shareIn(words: Set<string>, vocabulary: Set<string>): number {
   for (const w of words) if (vocabulary.has(w)) found++;
   return found / words.size;
 }
-
 
 /** A line that can be a title: a handful of real words, capitalised, not ending like a sentence or a lead-in. */
 export function isTitleLike(line: ClassifiedLine): boolean {

@@ -93,12 +93,16 @@ export class Gazetteer {
 }
 
 /**
- * All-capital abbreviations ("US", "U.K.", "USA") get a case-sensitive key: lower-cased they are words ("us").
+ * Abbreviations get a case-sensitive key, since lower-cased they are words: all-capital ones with or
+ * without dots ("US", "U.K.", "USA" -> "=US") and dotted ones ("Calif.", "W.Va." kept as written, dot included).
  * Undefined for anything else.
  */
 export function abbreviationKey(text: string): string | undefined {
-  const compact = text.trim().replace(/[.\s]/g, "");
-  return /^[A-Z]{2,4}$/.test(compact) ? `=${compact}` : undefined;
+  const compact = text.trim().replace(/\s/g, "");
+  const letters = compact.replace(/\./g, "");
+  if (/^[A-Z]{2,4}$/.test(letters)) return `=${letters}`;
+  if (/^([A-Z][a-z]{0,4}\.)+$/.test(compact)) return `=${compact}`;
+  return undefined;
 }
 
 function rank(match: MatchKind): number {

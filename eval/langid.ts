@@ -1,0 +1,96 @@
+/**
+ * Language identification on Lingua's test set (Leipzig sentences, word pairs, single words; 75 languages,
+ * ISO 639-1 labels): accuracy by length bucket, by kind, the 10 worst languages on texts >= 50 chars, speed.
+ * Usage: node --import tsx eval/langid.ts [--per N]   (N = first N lines per language and kind; default all)
+ * Last line: accuracy on texts >= 50 chars.
+ */
+import { requireShared, readJsonl } from "./shared.ts";
+import { detectLanguage } from "../src/understand/langid.ts";
+
+interface Item {
+  text: string;
+  lang: string;
+  kind: string;
+}
+
+const FILES = ["sentences.jsonl", "word-pairs.jsonl", "single-words.jsonl"];
+const BUCKETS = ["<20", "20-49", ">=50"] as const;
+const WORST_SHOWN = 10;
+
+function bucketOf(text: string): (typeof BUCKETS)[number] {
+  const n = [...text].length;
+  return n < 20 ? "<20" : n < 50 ? "20-49" : ">=50";
+}
+
+function argValue(name: string): number | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+}
+
+const per = argValue("--per") ?? Infinity;
+const items: Item[] = [];
+for (const file of FILES) {
+  const taken = new Map<string, number>();
+  for (const item of readJsonl<Item>(requireShared("eval/langid", file))) {
+    const n = taken.get(item.lang) ?? 0;
+    if (n >= per) continue;
+    taken.set(item.lang, n + 1);
+    items.push(item);
+  }
+}
+
+class Tally {
+  readonly counts = new Map<string, [number, number]>();
+  add(key: string, ok: boolean): void {
+    const c = this.counts.get(key) ?? [0, 0];
+    c[0] += ok ? 1 : 0;
+    c[1] += 1;
+    this.counts.set(key, c);
+  }
+  pct(key: string): string {
+    const c = this.counts.get(key);
+    return c ? ((100 * c[0]) / c[1]).toFixed(2) : "-";
+  }
+  n(key: string): number {
+    return this.counts.get(key)?.[1] ?? 0;
+  }
+}
+
+const rss0 = process.memoryUsage().rss;
+let t0 = performance.now();
+detectLanguage("warm-up: the model loads its Latin-script n-grams on first use");
+const loadMs = performance.now() - t0;
+
+const tally = new Tally();
+const confusions = new Map<string, number>();
+t0 = performance.now();
+for (const item of items) {
+  const got = detectLanguage(item.text)?.language;
+  const ok = got === item.lang;
+  const bucket = bucketOf(item.text);
+  tally.add(bucket, ok);
+  tally.add(`kind:${item.kind}`, ok);
+  tally.add(`all`, ok);
+  if (bucket === ">=50") {
+    tally.add(`long:${item.lang}`, ok);
+    if (!ok) confusions.set(`${item.lang}->${got ?? "none"}`, (confusions.get(`${item.lang}->${got ?? "none"}`) ?? 0) + 1);
+  }
+}
+const runS = (performance.now() - t0) / 1000;
+const rssMB = Math.round((process.memoryUsage().rss - rss0) / 1e6);
+
+const languages = [...new Set(items.map((i) => i.lang))];
+console.log(`texts: ${items.length} in ${languages.length} languages (per language and kind: ${per === Infinity ? "all" : per})`);
+console.log(`load (first call): ${Math.round(loadMs)} ms, throughput: ${Math.round(items.length / runS)} texts/s, RSS growth: ${rssMB} MB`);
+for (const kind of ["sentence", "word-pair", "word"]) console.log(`kind ${kind.padEnd(10)} ${tally.pct(`kind:${kind}`)}%  (n=${tally.n(`kind:${kind}`)})`);
+for (const b of BUCKETS) console.log(`chars ${b.padEnd(6)} ${tally.pct(b)}%  (n=${tally.n(b)})`);
+const worst = languages
+  .filter((l) => tally.n(`long:${l}`) > 0)
+  .map((l) => ({ l, acc: Number(tally.pct(`long:${l}`)) }))
+  .sort((a, b) => a.acc - b.acc)
+  .slice(0, WORST_SHOWN);
+console.log(`worst ${WORST_SHOWN} languages on >=50 chars: ${worst.map((w) => `${w.l} ${w.acc.toFixed(1)}%`).join(", ")}`);
+const topConfusions = [...confusions].sort((a, b) => b[1] - a[1]).slice(0, WORST_SHOWN);
+console.log(`top confusions on >=50 chars: ${topConfusions.map(([k, v]) => `${k} ${v}`).join(", ")}`);
+console.log(`all texts: ${tally.pct("all")}%`);
+console.log(`accuracy on texts >= 50 chars: ${tally.pct(">=50")}%`);

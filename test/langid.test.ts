@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { detectDocumentLanguage, detectLanguage, detectParagraphLanguages } from "../src/understand/langid.ts";
+
+// Sentences written for this test (news-like, one per language), not taken from any evaluation set.
+const SENTENCES: Record<string, string> = {
+  en: "The city council voted on Tuesday to postpone the new housing plan until after the summer recess.",
+  fr: "Le conseil municipal a décidé mardi de reporter le nouveau plan de logement après les vacances d'été.",
+  es: "El ayuntamiento decidió el martes aplazar el nuevo plan de vivienda hasta después del verano.",
+  de: "Der Stadtrat hat am Dienstag beschlossen, den neuen Wohnungsplan bis nach der Sommerpause zu verschieben.",
+  ru: "Городской совет во вторник решил отложить новый жилищный план до окончания летних каникул.",
+  uk: "Міська рада у вівторок вирішила відкласти новий житловий план до завершення літніх канікул.",
+  ar: "قرر المجلس البلدي يوم الثلاثاء تأجيل خطة الإسكان الجديدة إلى ما بعد العطلة الصيفية.",
+  zh: "市议会周二决定将新的住房计划推迟到暑假结束以后再讨论。",
+  ja: "市議会は火曜日、新しい住宅計画を夏休みの後まで延期することを決めた。",
+  fa: "شورای شهر روز سه‌شنبه تصمیم گرفت طرح جدید مسکن را تا پس از تعطیلات تابستانی به تعویق بیندازد.",
+  pl: "Rada miejska postanowiła we wtorek odłożyć nowy plan mieszkaniowy do czasu po przerwie wakacyjnej.",
+  it: "Il consiglio comunale ha deciso martedì di rinviare il nuovo piano per la casa a dopo la pausa estiva.",
+  pt: "A câmara municipal decidiu na terça-feira adiar o novo plano de habitação para depois das férias de verão.",
+  tr: "Belediye meclisi salı günü yeni konut planını yaz tatilinin sonrasına ertelemeye karar verdi.",
+};
+
+test("detects the language of a news sentence in 14 languages", () => {
+  for (const [lang, sentence] of Object.entries(SENTENCES)) {
+    const found = detectLanguage(sentence);
+    assert.equal(found?.language, lang, `${lang}: ${sentence}`);
+    assert.ok(found.confidence > 0.5, `${lang} confidence ${found.confidence}`);
+  }
+});
+
+test("short titles", () => {
+  assert.equal(detectLanguage("Storm leaves thousands without power")?.language, "en");
+  assert.equal(detectLanguage("Grève des cheminots : trafic perturbé")?.language, "fr");
+  assert.equal(detectLanguage("Пожар в Харкові")?.language, "uk");
+  assert.equal(detectLanguage("Αθήνα")?.language, "el");
+});
+
+test("no signal gives undefined", () => {
+  assert.equal(detectLanguage("2024-05-17 12:30 +3.5%"), undefined);
+  assert.equal(detectLanguage("   "), undefined);
+  assert.equal(detectLanguage("x"), undefined);
+});
+
+test("kana makes Japanese, Han alone Chinese", () => {
+  assert.equal(detectLanguage("東京で地震")?.language, "ja");
+  assert.equal(detectLanguage("北京天气")?.language, "zh");
+});
+
+test("close languages: spelling markers separate Malay from Indonesian", () => {
+  assert.equal(detectLanguage("Kerajaan akan mengumumkan dasar baharu kerana ramai rakyat terjejas.")?.language, "ms");
+  assert.equal(detectLanguage("Pemerintah akan mengumumkan kebijakan baru karena banyak warga terdampak.")?.language, "id");
+});
+
+test("a hint settles a close call but not a clear one", () => {
+  const clear = detectLanguage(SENTENCES.de!, { hint: "fr" });
+  assert.equal(clear?.language, "de");
+  const unhinted = detectLanguage("Nyheter fra kommunen");
+  const second = unhinted?.alternatives?.[0];
+  assert.ok(unhinted && second, "expected a runner-up for a short Scandinavian title");
+  const hinted = detectLanguage("Nyheter fra kommunen", { hint: `${second.language}-XX` });
+  assert.equal(hinted?.language, second.confidence >= 0.5 * unhinted.confidence ? second.language : unhinted.language);
+});
+
+test("a French page with an Arabic label: paragraphs find both, the document is French", () => {
+  const page = [
+    "Le ministre des Affaires étrangères est arrivé hier soir à Beyrouth pour une visite officielle de deux jours.",
+    "وزارة الخارجية والمغتربين",
+    "Il doit rencontrer le président et le Premier ministre afin d'évoquer la reconstruction du port.",
+  ].join("\n\n");
+  const spans = detectParagraphLanguages(page);
+  assert.deepEqual(
+    spans.map((s) => s.language),
+    ["fr", "ar", "fr"],
+  );
+  assert.equal(page.slice(spans[1]!.start, spans[1]!.end).trim(), "وزارة الخارجية والمغتربين");
+  assert.equal(detectDocumentLanguage(page)?.language, "fr");
+});
+
+test("an Arabic run inside a French sentence is its own span", () => {
+  const line = "Le ministre a visité le siège de la وزارة الخارجية والمغتربين à Beyrouth mardi matin avec son homologue.";
+  const spans = detectParagraphLanguages(line);
+  assert.deepEqual(
+    spans.map((s) => s.language),
+    ["fr", "ar", "fr"],
+  );
+  assert.equal(spans[0]!.start, 0);
+  assert.equal(spans[2]!.end, line.length);
+  assert.equal(detectLanguage(line)?.language, "fr");
+});
+
+test("a page mixing two languages by paragraph", () => {
+  const page = `${SENTENCES.en}\n${SENTENCES.es}\n\n${SENTENCES.es}`;
+  const spans = detectParagraphLanguages(page);
+  assert.deepEqual(
+    spans.map((s) => s.language),
+    ["en", "es", "es"],
+  );
+  const doc = detectDocumentLanguage(page);
+  assert.equal(doc?.language, "es");
+  assert.equal(doc.alternatives?.[0]?.language, "en");
+  assert.equal(detectDocumentLanguage("12 34 56"), undefined);
+});
