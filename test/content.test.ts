@@ -122,3 +122,14 @@ test("benchmark pages: shingle F1 per page and on average", { skip: !existsSync(
   const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length;
   assert.ok(mean >= MIN_SAMPLE_MEAN_F1, `mean F1 ${mean.toFixed(3)} < ${MIN_SAMPLE_MEAN_F1}`);
 });
+
+test("hidden and off-screen elements are not body, and deep nesting does not overflow the stack", () => {
+  const prose = "This sentence belongs to the article and is long enough to count as a paragraph of running prose.";
+  const deep = "<div>".repeat(20000) + `<p>${prose}</p>` + "</div>".repeat(20000);
+  const html = `<html><body><div style="display:none"><p>Hidden teaser text that a reader never sees on the page at all, long enough.</p></div>
+    <div style="position:absolute; left:-9999px"><p>Off-screen link spam that is long enough to look like a real paragraph of text.</p></div>
+    <article><p>${prose}</p><p>${prose.replace("This", "That")}</p></article>${deep}</body></html>`;
+  const { text } = extractContent(parseHtml(html));
+  assert.ok(text.includes("That sentence belongs"));
+  assert.ok(!text.includes("Hidden teaser") && !text.includes("Off-screen"));
+});

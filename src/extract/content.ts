@@ -143,6 +143,27 @@ function extractAt(doc: Document, level: NoiseLevel): { blocks: string[]; analys
 
 const totalLength = (blocks: string[]): number => blocks.reduce((n, b) => n + b.length, 0);
 
+/**
+ * The robust last resort (trafilatura keeps one too): every prose-like block of the page outside
+ * navigation-type furniture, in order, when no container held enough text.
+ */
+function baselineBlocks(doc: Document, analysis: TreeAnalysis): string[] {
+  const body = findBody(doc);
+  if (!body) return [];
+  return containerBlocks(body, analysis, pageTitles(doc)).filter((b) => b.length >= THRESHOLDS.proseBlockChars);
+}
+
+function findBody(doc: Document): Element | undefined {
+  let body: Element | undefined;
+  walk(doc, {
+    enter(el) {
+      if (el.name === "body") body = el;
+      return body === undefined;
+    },
+  });
+  return body;
+}
+
 export function extractContent(doc: Document, _opts: { url?: string } = {}): ContentResult {
   const warnings: string[] = [];
   let result = extractAt(doc, "strict");
@@ -151,6 +172,13 @@ export function extractContent(doc: Document, _opts: { url?: string } = {}): Con
     if (totalLength(relaxed.blocks) > totalLength(result.blocks)) {
       result = relaxed;
       warnings.push("content: body found only with furniture rules relaxed");
+    }
+  }
+  if (totalLength(result.blocks) < THRESHOLDS.minBodyChars) {
+    const baseline = baselineBlocks(doc, result.analysis);
+    if (totalLength(baseline) > THRESHOLDS.baselineGain * totalLength(result.blocks)) {
+      result = { blocks: baseline, analysis: result.analysis };
+      warnings.push("content: no body container found, kept every prose block of the page");
     }
   }
   if (result.blocks.length === 0) warnings.push("content: no article body found");

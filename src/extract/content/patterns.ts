@@ -139,6 +139,8 @@ export const THRESHOLDS = {
   /** A parent adding at most this share (plus these characters) of text is a mere wrapper of the container. */
   wrapperExtraShare: 0.1,
   wrapperExtraChars: 20,
+  /** The page-wide baseline replaces a too-short result only when it holds this many times more text. */
+  baselineGain: 2,
   /** A declared body (itemprop, body class) shorter than this is a teaser, not the article. */
   minDeclaredBodyChars: 200,
 } as const;
