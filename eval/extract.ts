@@ -4,6 +4,7 @@
  * to out/eval-extract.tsv so the weakest pages are easy to open.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { extractArticle } from "../src/extract/index.ts";
 import { REPO_DIR, readMaybeGzip, requireShared, sharedPath } from "./shared.ts";
 import { scoreCorpus, scorePage, type PageScore } from "./score.ts";
@@ -58,4 +59,5 @@ function main(): void {
   console.log(`F1: ${total.f1.toFixed(4)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+// Run only as a script: the benchmark loader is shared with bench/ and the tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
