@@ -9,7 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { loadBenchmark, type BenchmarkPage } from "../eval/extract.ts";
+import { loadBenchmark, type BenchmarkPage } from "../eval/benchmark.ts";
 import { scoreCorpus, scorePage } from "../eval/score.ts";
 
 const SYSTEMS = ["sitrep", "readability+linkedom", "readability+jsdom"] as const;

@@ -3,37 +3,12 @@
  * hand-annotated article bodies). Prints macro P/R/F1 and writes per-page scores, worst first,
  * to out/eval-extract.tsv so the weakest pages are easy to open.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { extractArticle } from "../src/extract/index.ts";
-import { REPO_DIR, readMaybeGzip, requireShared, sharedPath } from "./shared.ts";
-import { scoreCorpus, scorePage, type PageScore } from "./score.ts";
-
-export const BENCHMARK_DIR = "eval/article-extraction-benchmark";
-
-export interface BenchmarkPage {
-  id: string;
-  url: string;
-  gold: string;
-  html: Uint8Array<ArrayBuffer>;
-}
-
-/** Every benchmark page, decompressed, with its gold body. */
-export function loadBenchmark(): BenchmarkPage[] {
-  const dir = requireShared(BENCHMARK_DIR);
-  const truth = JSON.parse(readFileSync(`${dir}/ground-truth.json`, "utf8")) as Record<
-    string,
-    { articleBody: string; url: string }
-  >;
-  return Object.entries(truth)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, { articleBody, url }]) => ({
-      id,
-      url,
-      gold: articleBody,
-      html: new Uint8Array(readMaybeGzip(sharedPath(BENCHMARK_DIR, "html", `${id}.html.gz`))),
-    }));
-}
+import { REPO_DIR } from "./shared.ts";
+import { loadBenchmark } from "./benchmark.ts";
+import { f1Of, scoreCorpus, scorePage, type PageScore } from "./score.ts";
 
 function main(): void {
   const pages = loadBenchmark();
@@ -44,8 +19,7 @@ function main(): void {
       { url: page.url },
     );
     const score = scorePage(article.text, page.gold);
-    const f1 = score.precision + score.recall === 0 ? 0 : (2 * score.precision * score.recall) / (score.precision + score.recall);
-    rows.push({ id: page.id, url: page.url, ...score, f1 });
+    rows.push({ id: page.id, url: page.url, ...score, f1: f1Of(score) });
   }
   const total = scoreCorpus(rows);
   rows.sort((a, b) => a.f1 - b.f1);

@@ -43,6 +43,11 @@ export function scorePage(predicted: string, gold: string): PageScore {
   return { precision, recall };
 }
 
+export function f1Of(score: PageScore): number {
+  const { precision, recall } = score;
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
 export interface CorpusScore {
   precision: number;
   recall: number;
@@ -54,6 +59,5 @@ export function scoreCorpus(pages: PageScore[]): CorpusScore {
   const n = pages.length || 1;
   const precision = pages.reduce((s, p) => s + p.precision, 0) / n;
   const recall = pages.reduce((s, p) => s + p.recall, 0) / n;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, pages: pages.length };
+  return { precision, recall, f1: f1Of({ precision, recall }), pages: pages.length };
 }

@@ -107,7 +107,7 @@ const MIN_PAGE_F1 = 0.8;
 const MIN_SAMPLE_MEAN_F1 = 0.93;
 
 test("benchmark pages: shingle F1 per page and on average", { skip: !existsSync(BENCHMARK) && `no benchmark data at ${BENCHMARK}` }, async () => {
-  const { loadBenchmark } = await import("../eval/extract.ts");
+  const { loadBenchmark } = await import("../eval/benchmark.ts");
   const pages = loadBenchmark();
   // An even spread over the sorted ids, so the sample is fixed but not hand-picked.
   const step = Math.floor(pages.length / BENCHMARK_SAMPLE);

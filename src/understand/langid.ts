@@ -73,6 +73,12 @@ const SCRIPT_PATTERNS: Array<[string, RegExp]> = [
   ["Telugu", /\p{Script=Telugu}/u],
   ["Bengali", /\p{Script=Bengali}/u],
 ];
+/**
+ * Scripts written without spaces: letters per word, so a run of them weighs like the words it holds.
+ * Script dominance is counted in words, not letters, because abjads (Arabic, Hebrew) and abugidas
+ * (Devanagari) spell a word with fewer letters than Latin does.
+ */
+const LETTERS_PER_WORD: Record<string, number> = { Han: 1.5, Kana: 2, Thai: 5 };
 /** Han and kana are written together in Japanese: one family for segmentation. */
 const SCRIPT_FAMILY: Record<string, string> = { Han: "CJK", Kana: "CJK" };
 const LOGOGRAPHIC_SCRIPTS = new Set(["Han", "Kana", "Hangul"]);
@@ -145,14 +151,23 @@ function words(text: string): Word[] {
   return out;
 }
 
-function lettersByScript(ws: Word[]): Map<string, number> {
-  const counts = new Map<string, number>();
+function wordWeight(w: Word): number {
+  const perWord = LETTERS_PER_WORD[w.script];
+  return perWord ? Math.max(1, w.letters / perWord) : 1;
+}
+
+/** Weight of each script in the text, in words, with letter counts for the signal threshold. */
+function scriptWeights(ws: Word[]): Map<string, { weight: number; letters: number }> {
+  const out = new Map<string, { weight: number; letters: number }>();
   for (const w of ws) {
     // A word mixing kanji and kana is Japanese: count it as kana so kana-bearing text never reads as Chinese.
     const script = w.script === "Han" && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w.text) ? "Kana" : w.script;
-    counts.set(script, (counts.get(script) ?? 0) + w.letters);
+    const entry = out.get(script) ?? { weight: 0, letters: 0 };
+    entry.weight += wordWeight(w);
+    entry.letters += w.letters;
+    out.set(script, entry);
   }
-  return counts;
+  return out;
 }
 
 function normaliseHint(hint: string | undefined): string | undefined {
@@ -162,7 +177,7 @@ function normaliseHint(hint: string | undefined): string | undefined {
 }
 
 /** Re-rank a close group by marker words; returns the member the markers favour, if any. */
-function markerWinner(top: string, ws: Word[]): string | undefined {
+function markerWinner(top: string, ws: Word[]): { language: string; group: CloseGroup } | undefined {
   const group = CLOSE_GROUPS.find((g) => g.languages.includes(top));
   if (!group) return undefined;
   const counts = new Map(group.languages.map((l) => [l, 0]));
@@ -174,7 +189,7 @@ function markerWinner(top: string, ws: Word[]): string | undefined {
   const [best, second] = ranked;
   if (!best || best[0] === top) return undefined;
   const lead = best[1] - (second?.[1] ?? 0);
-  return lead >= MARKER_MIN_LEAD && best[1] > counts.get(top)! ? best[0] : undefined;
+  return lead >= MARKER_MIN_LEAD && best[1] > counts.get(top)! ? { language: best[0], group } : undefined;
 }
 
 function fromModel(ws: Word[], family: string): LanguageGuess[] {
@@ -197,24 +212,34 @@ function fromModel(ws: Word[], family: string): LanguageGuess[] {
  */
 export function detectLanguage(text: string, opts: { hint?: string } = {}): LanguageDetection | undefined {
   const ws = words(text);
-  const byScript = lettersByScript(ws);
-  const total = [...byScript.values()].reduce((s, n) => s + n, 0);
-  const [dominant, dominantLetters] = [...byScript].sort((a, b) => b[1] - a[1])[0] ?? ["Other", 0];
-  const minLetters = LOGOGRAPHIC_SCRIPTS.has(dominant) ? MIN_LETTERS_LOGOGRAPHIC : MIN_LETTERS;
-  if (dominantLetters < minLetters || dominant === "Other") return undefined;
+  const byScript = scriptWeights(ws);
+  // Han and kana count together (one family): the family with most words decides which model runs.
+  const byFamily = new Map<string, { weight: number; letters: number; script: string }>();
+  for (const [script, e] of byScript) {
+    const f = byFamily.get(familyOf(script)) ?? { weight: 0, letters: 0, script };
+    f.weight += e.weight;
+    f.letters += e.letters;
+    if (e.weight > (byScript.get(f.script)?.weight ?? 0)) f.script = script;
+    byFamily.set(familyOf(script), f);
+  }
+  const total = [...byFamily.values()].reduce((sum, f) => sum + f.weight, 0);
+  const [family, top] = [...byFamily].sort((x, y) => y[1].weight - x[1].weight)[0] ?? ["Other", { weight: 0, letters: 0, script: "Other" }];
+  const minLetters = LOGOGRAPHIC_SCRIPTS.has(top.script) ? MIN_LETTERS_LOGOGRAPHIC : MIN_LETTERS;
+  if (top.letters < minLetters || family === "Other") return undefined;
 
-  const share = dominantLetters / total;
-  // Kana anywhere among Han makes it Japanese; Han alone is Chinese (the only supported Han-only language).
-  const cjk = (byScript.get("Kana") ?? 0) > 0 ? "ja" : "zh";
-  const scriptLanguage = dominant === "Han" ? cjk : SINGLE_LANGUAGE_SCRIPTS[dominant];
+  const share = top.weight / total;
+  // Kana anywhere makes CJK text Japanese; Han alone is Chinese (the only supported Han-only language).
+  const scriptLanguage = family === "CJK" ? (byScript.has("Kana") ? "ja" : "zh") : SINGLE_LANGUAGE_SCRIPTS[top.script];
   if (scriptLanguage && share >= SCRIPT_DECIDES_SHARE) return { language: scriptLanguage, confidence: share };
 
-  let guesses = fromModel(ws, familyOf(dominant));
+  let guesses = fromModel(ws, family);
   if (guesses.length === 0) return undefined;
-  const markerChoice = markerWinner(guesses[0]!.language, ws);
-  if (markerChoice) {
-    const chosen = guesses.find((g) => g.language === markerChoice) ?? { language: markerChoice, confidence: 0 };
-    guesses = [{ language: markerChoice, confidence: Math.max(chosen.confidence, guesses[0]!.confidence) }, ...guesses.filter((g) => g !== chosen)];
+  const marked = markerWinner(guesses[0]!.language, ws);
+  if (marked) {
+    // The model vouches for the group, the markers for the member: report the group's confidence.
+    const members = marked.group.languages;
+    const groupConfidence = guesses.filter((g) => members.includes(g.language)).reduce((sum, g) => sum + g.confidence, 0);
+    guesses = [{ language: marked.language, confidence: groupConfidence }, ...guesses.filter((g) => g.language !== marked.language)];
   }
   const hint = normaliseHint(opts.hint);
   const hinted = hint ? guesses.find((g) => g.language === hint) : undefined;

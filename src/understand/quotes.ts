@@ -139,7 +139,8 @@ function scanMarks(text: string, language: string): RawQuote[] {
 
 function pushQuote(text: string, out: RawQuote[], outerStart: number, start: number, end: number, outerEnd: number, style: QuoteStyle, group: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  // A comma before the closing mark belongs to the narration ("“We won,” she said").
+  while (end > start && /[\s,،]/.test(text[end - 1]!)) end--;
   if (end > start) out.push({ start, end, style, group, outerStart, outerEnd });
 }
 
@@ -258,6 +259,7 @@ interface CompiledLexicon {
   determiners: Set<string>;
   complementizers: Set<string>;
   skipWords: Set<string>;
+  titleSuffix: RegExp | undefined;
 }
 
 const compiledCache = new Map<string, CompiledLexicon>();
@@ -288,6 +290,7 @@ function compileLexicon(language: string, lexicon: SpeechLexicon): CompiledLexic
     determiners: new Set(lexicon.determiners),
     complementizers: new Set(lexicon.complementizers),
     skipWords: new Set(lexicon.skip),
+    titleSuffix: lexicon.titleSuffix ? new RegExp(`${lexicon.titleSuffix}$`, "iu") : undefined,
   };
   compiledCache.set(language, compiled);
   return compiled;
@@ -434,9 +437,23 @@ function speakerAfter(ctx: Context, word: SpeechWord): TextSpan | "pronoun" | un
   if (kept === 0) return undefined;
   const person = firstPersonIn(ctx, start, end);
   if (person) return person;
+  const role = rolePhrase(ctx, start, end);
+  // "a déclaré le ministre de l'Intérieur, Jean Dupont,": the name in apposition to a role.
+  const apposition = role && text[end] === "," ? appositionName(ctx, end + 1, sentence.end) : undefined;
+  if (apposition) return apposition;
   const names = nameRuns(ctx, start, end);
   if (names.length > 0) return names[0];
-  return rolePhrase(ctx, start, end);
+  return role;
+}
+
+/** A name standing alone between commas (or before the sentence end) from `start`. */
+function appositionName(ctx: Context, start: number, limit: number): TextSpan | undefined {
+  const stop = PHRASE_STOP.exec(ctx.text.slice(start, Math.min(limit, start + AFTER_WINDOW_CHARS)));
+  const end = stop ? start + stop.index : limit;
+  const names = nameRuns(ctx, start, end);
+  if (names.length !== 1) return undefined;
+  const name = names[0]!;
+  return ctx.text.slice(start, name.start).trim() === "" && ctx.text.slice(name.end, end).trim() === "" ? name : undefined;
 }
 
 function isPronoun(ctx: Context, word: string): boolean {
@@ -518,7 +535,7 @@ function nameRuns(ctx: Context, start: number, end: number): TextSpan[] {
       const one = r[first]!.text.toLowerCase();
       const two = first + 1 < r.length ? `${one} ${r[first + 1]!.text.toLowerCase()}` : "";
       if (two && ctx.compiled.titles.has(two)) first += 2;
-      else if (ctx.compiled.titles.has(one) || ctx.compiled.titles.has(`${one}.`)) first += 1;
+      else if (ctx.compiled.titles.has(one) || ctx.compiled.titles.has(`${one}.`) || ctx.compiled.titleSuffix?.test(one)) first += 1;
       else break;
     }
     if (first >= r.length) continue;

@@ -91,10 +91,13 @@ export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz:
   return tags;
 }
 
+/** A capitalised demonym alone (untagged, or tagged as a one-word name) is MISC in CoNLL style. */
 function markDemonyms(words: readonly string[], tags: string[], gaz: Gazetteer): void {
   words.forEach((word, i) => {
-    if (tags[i] !== "O" || !/^\p{Lu}/u.test(word)) return;
-    if (gaz.kindsOf(word.toLowerCase())?.includes(GAZETTEER_KINDS.demonym)) tags[i] = "B-MISC";
+    const alone = tags[i] === "O" || (tags[i]!.startsWith("B-") && !tags[i + 1]?.startsWith("I-"));
+    if (!alone || !/^\p{Lu}/u.test(word)) return;
+    const kinds = gaz.kindsOf(word.toLowerCase());
+    if (kinds?.includes(GAZETTEER_KINDS.demonym) && !kinds.includes(GAZETTEER_KINDS.country)) tags[i] = "B-MISC";
   });
 }
 

@@ -31,6 +31,8 @@ export interface SpeechLexicon {
   complementizers: readonly string[];
   /** Common nouns are capitalised too (German): a capitalised word after an article is no name. */
   nounsCapitalised?: boolean;
+  /** Compound role words end so ("Innenministerin", "Kremlsprecher"): stripped like titles. */
+  titleSuffix?: string;
   /** Clitics glued to the front of a verb (Arabic wa-/fa-). */
   verbPrefix?: string;
   /** The subject normally follows the verb (Arabic VSO). */
@@ -175,6 +177,7 @@ const de: SpeechLexicon = {
   determiners: ["der", "die", "das", "ein", "eine", "einer", "sein", "seine", "ihr", "ihre", "des", "dem", "den"],
   complementizers: ["dass"],
   nounsCapitalised: true,
+  titleSuffix: "(?:minister|ministerin|sprecher|sprecherin|präsident|präsidentin|kanzler|kanzlerin|chef|chefin|meister|meisterin|vorsitzender|vorsitzende|botschafter|botschafterin|kommandeur)",
 };
 
 const ru: SpeechLexicon = {
