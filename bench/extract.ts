@@ -4,6 +4,8 @@
  * (same script, `--child MODE`) so its peak RSS is its own; pages are decompressed to memory
  * before the clock starts, and every system starts from the raw bytes.
  *
+ * Throughput is the second of two passes over the pages (steady state); the first pass is shown too.
+ *
  *   npm run bench                 all systems
  *   npm run bench -- --pages 40   a quicker run on the first 40 pages
  */
@@ -20,6 +22,7 @@ interface ChildResult {
   pages: number;
   seconds: number;
   pagesPerSecond: number;
+  coldPagesPerSecond: number;
   peakRssMb: number;
   f1: number;
 }
@@ -53,16 +56,23 @@ async function runChild(system: System, limit: number): Promise<void> {
   const pages = loadBenchmark().slice(0, limit);
   const extract = await extractorFor(system);
   globalThis.gc?.();
-  const outputs: string[] = [];
-  const start = process.hrtime.bigint();
-  for (const page of pages) outputs.push(extract(page));
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // Two passes: the first includes JIT warm-up and lazy loading (what one small run feels like), the
+  // second is the steady state a batch of thousands of documents runs at; both are reported.
+  const timePass = (): { outputs: string[]; seconds: number } => {
+    const outputs: string[] = [];
+    const start = process.hrtime.bigint();
+    for (const page of pages) outputs.push(extract(page));
+    return { outputs, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  };
+  const cold = timePass();
+  const { outputs, seconds } = timePass();
   const f1 = scoreCorpus(pages.map((p, i) => scorePage(outputs[i]!, p.gold))).f1;
   const result: ChildResult = {
     system,
     pages: pages.length,
     seconds,
     pagesPerSecond: pages.length / seconds,
+    coldPagesPerSecond: pages.length / cold.seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     f1,
   };
@@ -84,10 +94,10 @@ function runParent(limit: number): void {
     }
     results.push(JSON.parse(child.stdout.trim().split("\n").pop()!) as ChildResult);
   }
-  console.log("system                 pages  seconds  pages/s  peak RSS MB  F1");
+  console.log("system                 pages  seconds  pages/s  (first pass)  peak RSS MB  F1");
   for (const r of results) {
     console.log(
-      `${r.system.padEnd(22)} ${String(r.pages).padStart(5)} ${r.seconds.toFixed(1).padStart(8)} ${r.pagesPerSecond.toFixed(1).padStart(8)} ${r.peakRssMb.toFixed(0).padStart(12)}  ${r.f1.toFixed(4)}`,
+      `${r.system.padEnd(22)} ${String(r.pages).padStart(5)} ${r.seconds.toFixed(1).padStart(8)} ${r.pagesPerSecond.toFixed(1).padStart(8)} ${r.coldPagesPerSecond.toFixed(1).padStart(13)} ${r.peakRssMb.toFixed(0).padStart(12)}  ${r.f1.toFixed(4)}`,
     );
   }
   const [sitrep, linkedom, jsdom] = results as [ChildResult, ChildResult, ChildResult];

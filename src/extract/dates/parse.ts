@@ -191,16 +191,40 @@ export interface ScanOptions {
 export function scanDates(text: string, opts: ScanOptions = {}): DateMatch[] {
   const found: DateMatch[] = [];
   const limit = opts.limit ?? Infinity;
-  DATE_PATTERN.lastIndex = 0;
-  for (let m = DATE_PATTERN.exec(text); m; m = DATE_PATTERN.exec(text)) {
-    const parts = fromGroups(m.groups ?? {}, opts.dayFirst ?? true);
-    if (!parts || !isValidDay(parts.year, parts.month, parts.day)) continue;
-    let end = m.index + m[0].length;
-    if (opts.withTime) end = readTime(text, end, parts);
-    found.push({ ...parts, index: m.index, end });
-    if (found.length >= limit) break;
+  for (const [from, to] of digitWindows(text)) {
+    // Each window is scanned as a slice: the big pattern never walks the long digit-free stretches of a page.
+    const slice = text.slice(from, to);
+    DATE_PATTERN.lastIndex = 0;
+    for (let m = DATE_PATTERN.exec(slice); m; m = DATE_PATTERN.exec(slice)) {
+      const parts = fromGroups(m.groups ?? {}, opts.dayFirst ?? true);
+      if (!parts || !isValidDay(parts.year, parts.month, parts.day)) continue;
+      const index = from + m.index;
+      let end = index + m[0].length;
+      if (opts.withTime) end = readTime(text, end, parts);
+      found.push({ ...parts, index, end });
+      if (found.length >= limit) return found;
+    }
   }
   return found;
+}
+
+/** Every date holds a digit, and its month name or separators lie within this many characters of one. */
+const DIGIT_WINDOW_MARGIN = 64;
+const DIGIT = /\d/g;
+
+/** Stretches of text around digits (merged when they touch), where dates can be; the whole text when short. */
+function digitWindows(text: string): Array<[number, number]> {
+  if (text.length <= 4 * DIGIT_WINDOW_MARGIN) return [[0, text.length]];
+  const windows: Array<[number, number]> = [];
+  DIGIT.lastIndex = 0;
+  for (let m = DIGIT.exec(text); m; m = DIGIT.exec(text)) {
+    const from = Math.max(0, m.index - DIGIT_WINDOW_MARGIN);
+    const to = Math.min(text.length, m.index + DIGIT_WINDOW_MARGIN);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  return windows;
 }
 
 /** A machine-written date (meta content, JSON-LD, datetime attribute, HTTP date). */
