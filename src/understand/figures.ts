@@ -16,8 +16,10 @@
  * Offsets are JavaScript string indices, so text.slice(start, end) is the span.
  */
 import {
+  AGE_BEFORE,
   CLOCK_AFTER,
   CLOCK_BEFORE,
+  CLOCK_SUFFIX,
   FIGURE_CONTEXTS,
   MAX_COUNTED_WORDS,
   ORDINAL_SUFFIX,
@@ -54,10 +56,14 @@ export interface Figure {
 }
 
 const FALLBACK_LANGUAGE = "en";
+/** Between the bounds of a range. */
+const RANGE_GAP = /^\s?[-–—]\s?$|^\s(?:to|à|a|bis|до|tot|al|e|and|et|y|und|и|і|or|ou|o|oder)\s$/iu;
+/** The scale factor a figure was read with (for ranges); kept off the public record. */
+const SCALE_OF = new WeakMap<Figure, number>();
 const DIGIT = "[0-9\\u0660-\\u0669\\u06f0-\\u06f9]";
 const SEPARATOR = `[,.${GROUP_SEPARATORS}]`;
 // Grouped thousands first ("1 500 000", "1,500"), then plain digits; an optional decimal part.
-const NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\p{N}[.,])(?:${DIGIT}{1,3}(?:${SEPARATOR}${DIGIT}{3})+(?!${DIGIT})|${DIGIT}+)(?:[.,٫]${DIGIT}+)?(?![\\p{N}])`, "gu");
+const NUMBER = new RegExp(`(?<![\\p{N}])(?<!\\p{N}[.,])(?:${DIGIT}{1,3}(?:${SEPARATOR}${DIGIT}{3})+(?!${DIGIT})|${DIGIT}+)(?:[.,٫]${DIGIT}+)?(?![\\p{N}]|[.,]${DIGIT})`, "gu");
 const WORD = /[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?/gu;
 /** Not figures: ISO dates, numeric dates, "19/décembre/2022", clock times, phone numbers. */
 const NOT_FIGURES = [
@@ -65,6 +71,7 @@ const NOT_FIGURES = [
   /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g,
   /\b\d{1,2}\/\p{L}+\/\d{2,4}/gu,
   /\b\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)/g,
+  /\b\d+\/\d+\b/g, // fractions, scores, "24/7"
   /(?:\+|\b00)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}\b/g,
   /\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b/g,
   /\b0\d(?:[\s.-]\d{2}){4}\b/g,
@@ -85,6 +92,14 @@ interface Compiled {
   scales: Map<string, number>;
   connectors: Set<string>;
   weak: Set<string>;
+  /** Every number word, lower case: one lookup rejects ordinary words fast. */
+  known: Set<string>;
+  /** First two letters of number words: compounds are only tried on words starting so. */
+  compoundStarts: Set<string>;
+  /** Whole words made of number words (hyphenated, glued in compounding languages, Arabic wa- prefix). */
+  numberWordPattern: RegExp;
+  /** "<month> 15 to #" or "# to 17 <month>", the number replaced by "#". */
+  dayRange: RegExp;
 }
 
 interface UnitEntryLike {
@@ -102,6 +117,8 @@ interface NumberHit {
   ordinal?: boolean;
   /** A scale word is part of the number ("3 millions"), so "de"/"of" may precede the noun. */
   scaled?: boolean;
+  /** Its factor, when read after digits. */
+  scale?: number;
 }
 
 const compiledCache = new Map<string, Compiled>();
@@ -118,6 +135,21 @@ function head(entries: readonly string[]): RegExp {
 
 function escapeEntry(entry: string): string {
   return entry.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+}
+
+function numberWordPattern(words: NumberWords): RegExp {
+  const all = [words.units, words.multipliers, words.scales, words.approximate, words.ordinals].flatMap((t) => Object.keys(t));
+  const known = [...new Set(all)].sort((a, b) => b.length - a.length).map(escapeEntry).join("|");
+  const joined = [known, ...words.connectors.map(escapeEntry)].join("|");
+  const glue = words.compounds ? "-?" : "-";
+  // Not part of a longer hyphenated word ("twenty-first", "one-sided").
+  return new RegExp(`(?<![\\p{L}\\p{M}]|[\\p{L}\\p{M}]-)[وف]?(?:${known})(?:${glue}(?:${joined}))*(?![\\p{L}\\p{M}]|-\\p{L})`, "giu");
+}
+
+function dayRange(context: FigureContext): RegExp {
+  const months = context.months.map(escapeEntry).join("|");
+  const link = "\\s*(?:-|–|to|and|au|à|et|bis|al|y|до|по|і|и)\\s*";
+  return new RegExp(`(?:(?<![\\p{L}])(?:${months})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?${link}#|#${link}\\d{1,2}\\.?\\s+(?:${months})(?![\\p{L}]))`, "iu");
 }
 
 function compile(language: string): Compiled {
@@ -142,6 +174,10 @@ function compile(language: string): Compiled {
     scales,
     connectors: new Set(words.connectors),
     weak: new Set(words.weak),
+    known: new Set([words.units, words.multipliers, words.scales, words.approximate, words.ordinals].flatMap((t) => Object.keys(t))),
+    compoundStarts: new Set(Object.keys({ ...words.units, ...words.multipliers, ...words.scales }).map((w) => w.slice(0, 2))),
+    numberWordPattern: numberWordPattern(words),
+    dayRange: dayRange(context),
   };
   compiledCache.set(key, compiled);
   return compiled;
@@ -160,7 +196,28 @@ export function findFigures(text: string, language: string): Figure[] {
     figures.push(figure);
     covered = figure.end;
   }
+  shareRangeUnits(text, figures);
   return figures;
+}
+
+/** "15-20%", "300 to 350 million", "200 tot 300 passagiers": the first bound takes the second's unit, scale and noun. */
+function shareRangeUnits(text: string, figures: Figure[]): void {
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (a.kind === "ordinal" || b.kind === "ordinal" || !RANGE_GAP.test(text.slice(a.end, b.start))) continue;
+    const scale = SCALE_OF.get(b);
+    if (scale && !SCALE_OF.has(a)) a.value *= scale;
+    if (a.kind === "count" && !a.unit && !a.counted) {
+      a.kind = b.kind;
+      if (b.unit) a.unit = b.unit;
+      if (b.counted) a.counted = b.counted;
+    } else if (b.kind === "count" && !b.unit && !b.counted && a.unit) {
+      // "US$300 to 350 million": the currency is written once, before the first bound.
+      b.kind = a.kind;
+      b.unit = a.unit;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +287,7 @@ function digitNumbers(text: string, c: Compiled, hidden: Array<[number, number]>
       if (factor !== undefined) {
         value *= factor;
         end += scale[0].length - (c.scales.has(word) ? 0 : 1);
-        Object.assign(hit, { value, end, scaled: true });
+        Object.assign(hit, { value, end, scaled: true, scale: factor });
       }
     }
     const ordinal = ORDINAL_SUFFIX.exec(text.slice(end, end + 5));
@@ -257,7 +314,7 @@ function roleOf(word: string, c: Compiled, afterNumber: boolean): WordRole | und
 /** Parts of a written number glued into one word ("dreiundzwanzig", "vingt-trois", "وعشرين"), or undefined. */
 function splitNumberWord(word: string, c: Compiled): string[] | undefined {
   const lower = word.toLowerCase();
-  if (roleOf(lower, c, true)) return [lower];
+  if (c.known.has(lower)) return [lower];
   if (lower.includes("-")) {
     // "quatre-vingt-dix", "twenty-three": join parts that are themselves table entries.
     const parts = lower.split("-");
@@ -272,8 +329,8 @@ function splitNumberWord(word: string, c: Compiled): string[] | undefined {
     }
     return out;
   }
-  if (/^[وف]\p{L}/u.test(lower) && roleOf(lower.slice(1), c, true)) return [lower.slice(1)];
-  if (c.words.compounds && lower.length > 5) return splitCompound(lower, c);
+  if (/^[وف]\p{L}/u.test(lower) && c.known.has(lower.slice(1))) return [lower.slice(1)];
+  if (c.words.compounds && lower.length > 5 && c.compoundStarts.has(lower.slice(0, 2))) return splitCompound(lower, c);
   return undefined;
 }
 
@@ -285,7 +342,7 @@ function splitCompound(word: string, c: Compiled): string[] | undefined {
     let found = "";
     for (let j = word.length; j > i; j--) {
       const piece = word.slice(i, j);
-      if (roleOf(piece, c, true) || c.connectors.has(piece)) {
+      if (c.known.has(piece) || c.connectors.has(piece)) {
         found = piece;
         break;
       }
@@ -294,38 +351,38 @@ function splitCompound(word: string, c: Compiled): string[] | undefined {
     parts.push(found);
     i += found.length;
   }
-  return parts.length > 1 ? parts : undefined;
+  // "eventi" is no "e" + "venti": a joining word sits only between two numbers.
+  if (parts.length < 2 || c.connectors.has(parts[0]!) || c.connectors.has(parts[parts.length - 1]!)) return undefined;
+  return parts;
 }
 
 function wordNumbers(text: string, c: Compiled): NumberHit[] {
   const out: NumberHit[] = [];
-  const tokens = [...text.matchAll(WORD)];
-  for (let k = 0; k < tokens.length; k++) {
-    const first = splitNumberWord(tokens[k]![0].replace(/\.$/, ""), c);
+  // Only words made of number words are looked at: one regex pass instead of a lookup per word.
+  const found = [...text.matchAll(c.numberWordPattern)];
+  for (let k = 0; k < found.length; k++) {
+    const first = splitNumberWord(found[k]![0].replace(/\.$/, ""), c);
     if (!first) continue;
-    // Extend over following number words and connectors separated by spaces only.
+    // Extend over following number words separated by spaces or a joining word ("vingt et un").
     const parts = [...first];
     let last = k;
-    for (let n = k + 1; n < tokens.length; n++) {
-      const gap = text.slice(tokens[n - 1]!.index + tokens[n - 1]![0].length, tokens[n]!.index);
-      if (!/^[ \u00a0]+$/.test(gap)) break;
-      const word = tokens[n]![0].replace(/\.$/, "").toLowerCase();
-      if (c.connectors.has(word) && n + 1 < tokens.length && splitNumberWord(tokens[n + 1]![0], c)) {
-        continue;
-      }
-      const next = splitNumberWord(word, c);
+    for (let n = k + 1; n < found.length; n++) {
+      const gap = text.slice(found[n - 1]!.index + found[n - 1]![0].length, found[n]!.index);
+      const joiner = /^[ \u00a0]+(?:(\p{L}+)[ \u00a0]+)?$/u.exec(gap);
+      if (!joiner || (joiner[1] && !c.connectors.has(joiner[1].toLowerCase()))) break;
+      const next = splitNumberWord(found[n]![0], c);
       if (!next) break;
       if (roleOf(next[0]!, c, true)?.kind === "approximate" && !c.scales.has(next[0]!)) break;
       parts.push(...next);
       last = n;
     }
-    const token = tokens[k]!;
-    const lastToken = tokens[last]!;
     const value = combine(parts, c);
+    const startToken = found[k]!;
+    const lastToken = found[last]!;
     k = last;
     if (!value) continue;
     const end = lastToken.index + lastToken[0].replace(/\.$/, "").length;
-    out.push({ start: token.index, end, words: true, ...value });
+    out.push({ start: startToken.index, end, words: true, ...value });
   }
   return out;
 }
@@ -339,7 +396,8 @@ function combine(parts: string[], c: Compiled): Omit<NumberHit, "start" | "end" 
     if (c.weak.has(words[0]!)) return undefined;
     if (role.kind === "approximate") return { value: role.value, approximate: true };
     if (role.kind === "ordinal") return { value: role.value, ordinal: true };
-    if (role.kind === "scale") return { value: role.value, scaled: true };
+    // A lone "k", "bn" or "Mio." is no number ("K2-18b"); "million", "mil" alone are.
+    if (role.kind === "scale") return /^\p{Ll}{3,}$/u.test(words[0]!) && !(words[0]! in SHARED_SCALES) ? { value: role.value, scaled: true } : undefined;
     return { value: role.value };
   }
   let total = 0;
@@ -375,7 +433,10 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
   let kind: FigureKind = hit.ordinal ? "ordinal" : "count";
 
   if (!hit.words) {
-    if (/[\p{L}][-‐]?$/u.test(before) || /[#№]\s?$/.test(before)) return undefined; // F-16, COVID-19, №5
+    // Glued to a word or code ("F-16", "A380-800", "'11"), but "GBP738" is money.
+    const glued = (/[\p{L}][-‐]?$|\p{L}[\p{L}\p{N}]*[-‐]$|['’]$/u.test(before)) && !/(?:\$|\b[A-Z]{3})$/u.test(before);
+    if (glued || /(?:[#№]|\b(?:no|nr|n°)\.?)\s?$/iu.test(before)) return undefined; // F-16, COVID-19, No. 1
+    if (isModelNumber(text, c, hit, before)) return undefined; // iPhone 4, FTSE 100, Chapter 11
     if (!hit.ordinal && /^[-‐]?\p{L}/u.test(after) && !/^[ \u00a0]/.test(after)) {
       // Letters glued to the digits must be a unit ("10km", "5%", "3bn"); otherwise a code ("5G").
       if (!c.unitsAfter.some(([re]) => re.test(after)) && !/^[$€£¥₽₴%٪]/.test(after) && !hit.scaled) return undefined;
@@ -402,29 +463,46 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
   // Unit after, possibly behind "de"/"d'"/"of" once a scale word was read ("3 milliards de dollars").
   if (!unit && !hit.ordinal) {
     const rest = text.slice(end, end + 48);
-    const link = hit.scaled ? /^[ \u00a0]?(?:de|d['’]|of|de los|dei|di|van)(?=[\s'’])/iu.exec(rest) : null;
+    const link = hit.scaled ? /^[ \u00a0]?(?:(?:de|of|de los|dei|di|van)(?=\s)|d['’])/iu.exec(rest) : null;
     const offset = link ? link[0].length : 0;
     for (const [re, entry] of c.unitsAfter) {
       const m = re.exec(rest.slice(offset));
       if (!m) continue;
-      unit = entry.unit;
+      unit = entry.kind === "measure" && entry.unit === "unit" ? m[0].trim() : entry.unit;
       kind = entry.kind;
       end += offset + m[0].length;
       break;
     }
   }
   if (kind === "duration" || kind === "count") {
-    if (CLOCK_BEFORE.test(before) && CLOCK_AFTER.test(text.slice(hit.end, hit.end + 12))) return undefined;
+    const next = text.slice(hit.end, hit.end + 12);
+    if ((CLOCK_BEFORE.test(before) && CLOCK_AFTER.test(next)) || CLOCK_SUFFIX.test(next)) return undefined;
+    if (AGE_BEFORE.test(before)) return undefined;
   }
-  if (kind === "count" && isDateOrYear(text, c, hit)) return undefined;
+  if ((kind === "count" || kind === "duration") && isDateOrYear(text, c, hit)) return undefined; // "2022 года" is a year
   // An age in apposition: "Jane Doe, 45, said".
   if (kind === "count" && !hit.words && value < 130 && /\p{Lu}\p{L}+,\s*$/u.test(before) && /^\s*,/.test(after)) return undefined;
 
   const figure: Figure = { start, end, text: text.slice(start, end), value, kind };
+  if (hit.scale) SCALE_OF.set(figure, hit.scale);
   if (unit) figure.unit = unit;
-  if (hit.approximate || c.approximatorTail.test(before)) figure.approximate = true;
+  // "200 tot 300": the second bound of a range is no "up to".
+  if (hit.approximate || (c.approximatorTail.test(before) && !/\p{N}\s?\p{L}{1,3}\s?$/u.test(before))) figure.approximate = true;
   if (kind === "count" || kind === "ordinal") countedOf(text, c, hit, figure, earlier);
   return figure;
+}
+
+/** A number right after a capitalised name and not followed by a noun names a model or an index. */
+function isModelNumber(text: string, c: Compiled, hit: NumberHit, before: string): boolean {
+  const name = /(\p{L}*\p{Lu}[\p{L}&'’]*) $/u.exec(before);
+  if (!name || c.months.has(name[1]!.toLowerCase())) return false;
+  if (isSentenceStart(before.slice(0, name.index))) return false; // "Three of them", "Kyiv 23"? a sentence start is a plain word
+  const following = /^\s*([\p{L}]+)/u.exec(text.slice(hit.end, hit.end + 30))?.[1];
+  return !following || c.stops.has(following.toLowerCase()) || /^\p{Lu}/u.test(following) || /^[,.;:)]/.test(text.slice(hit.end).trimStart());
+}
+
+function isSentenceStart(before: string): boolean {
+  return /(?:^|[.!?:]\s+|\n\s*)$/.test(before);
 }
 
 function previousWord(text: string, pos: number): string {
@@ -441,7 +519,12 @@ function isDateOrYear(text: string, c: Compiled, hit: NumberHit): boolean {
   const before = previousWord(text, hit.start);
   const next = nextWord(text, hit.end);
   const value = hit.value;
-  if (Number.isInteger(value) && value >= 1 && value <= 31 && (c.months.has(next) || c.months.has(before))) return true;
+  if (Number.isInteger(value) && value >= 1 && value <= 31) {
+    if (c.months.has(next) || c.months.has(before)) return true;
+    // "March 15 to 17", "15-17 mars": a day range around a month name.
+    const context = text.slice(Math.max(0, hit.start - 30), hit.start) + "#" + text.slice(hit.end, hit.end + 30);
+    if (c.dayRange.test(context)) return true;
+  }
   if (!/^\d{4}$/.test(toAsciiDigits(raw)) || value < YEAR_RANGE.min || value > YEAR_RANGE.max) return false;
   if (c.approximatorTail.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return false;
   if (c.yearBefore.has(before) || c.months.has(before) || c.yearAfter.has(next.replace(/\.$/, ""))) return true;
@@ -494,7 +577,7 @@ function tokensFrom(text: string, pos: number, limit: number): TextSpan[] {
 
 function isStop(c: Compiled, word: string): boolean {
   const lower = word.toLowerCase();
-  return c.stops.has(lower) || /^\p{N}/u.test(word) || roleOf(lower, c, false) !== undefined;
+  return c.stops.has(lower) || /^\p{N}/u.test(word) || c.known.has(lower);
 }
 
 /** The noun phrase starting at `pos`: head noun plus following adjectives, or adjectives plus head. */

@@ -32,6 +32,8 @@ const MIN_ALTERNATIVE_CONFIDENCE = 0.01;
 const HINT_MIN_RATIO = 0.5;
 /** Marker evidence must lead by this many tokens to override the model inside a close group. */
 const MARKER_MIN_LEAD = 1;
+/** Distinctive-letter vetoes need this many letters: a short phrase may lack them by chance. */
+const VETO_MIN_LETTERS = 15;
 /** A run of another script inside a paragraph becomes its own segment from this many letters. */
 const MIN_FOREIGN_RUN_LETTERS = 10;
 /** Segments with fewer letters are labels (captions, names) and do not vote for the document language. */
@@ -110,18 +112,43 @@ function readData<T>(file: string): T {
 }
 
 const LINGUA_TO_ISO = readData<Record<string, string>>("lingua-languages.json");
-const CLOSE_GROUPS: CloseGroup[] = readData<{ groups: Array<{ languages: string[]; markers: Record<string, string[]> }> }>(
-  "close-languages.json",
-).groups.map((g) => ({
+const CLOSE_DATA = readData<{
+  groups: Array<{ languages: string[]; markers: Record<string, string[]> }>;
+  distinctiveLetters: Record<string, string>;
+}>("close-languages.json");
+/** Language -> letters one of which any sentence of it contains (keys starting with "_" are notes). */
+const DISTINCTIVE_LETTERS = new Map(
+  Object.entries(CLOSE_DATA.distinctiveLetters)
+    .filter(([lang]) => !lang.startsWith("_"))
+    .map(([lang, letters]) => [lang, new Set(letters)]),
+);
+const CLOSE_GROUPS: CloseGroup[] = CLOSE_DATA.groups.map((g) => ({
   languages: g.languages,
   markers: Object.fromEntries(Object.entries(g.markers).map(([lang, words]) => [lang, new Set(words)])),
 }));
 
-let detector: LanguageDetector | undefined;
-/** Built on first use: Lingua loads each language's n-gram models lazily (seconds, hundreds of MB). */
-function model(): LanguageDetector {
-  detector ??= LanguageDetectorBuilder.fromAllLanguages().build();
-  return detector;
+const detectors = new Map<string, LanguageDetector>();
+/**
+ * Built on first use: Lingua loads each language's n-gram models lazily (seconds, hundreds of MB).
+ * `without` names languages vetoed for this text; a detector without them is built (and kept) on demand.
+ */
+function model(without: string[] = []): LanguageDetector {
+  const key = without.join(",");
+  let d = detectors.get(key);
+  if (!d) {
+    const codes = Object.values(LINGUA_TO_ISO).filter((c) => !without.includes(c));
+    d = without.length ? LanguageDetectorBuilder.fromISOCodes6391(codes).build() : LanguageDetectorBuilder.fromAllLanguages().build();
+    detectors.set(key, d);
+  }
+  return d;
+}
+
+/** Languages whose distinctive letters are all absent from a text long enough to show one. */
+function vetoed(sample: string): string[] {
+  const letters = [...sample].filter((c) => LETTER.test(c));
+  if (letters.length < VETO_MIN_LETTERS) return [];
+  const present = new Set(letters.map((c) => c.toLowerCase()));
+  return [...DISTINCTIVE_LETTERS].filter(([, set]) => ![...set].some((c) => present.has(c))).map(([lang]) => lang);
 }
 
 function scriptOf(char: string): string {
@@ -200,10 +227,15 @@ function fromModel(ws: Word[], family: string): LanguageGuess[] {
     if (sample.length + w.text.length > MAX_MODEL_CHARS) break;
     sample += (sample ? " " : "") + w.text;
   }
-  const values = model().computeLanguageConfidenceValues(sample) as Array<{ language: string; confidence: number }>;
-  return values
-    .filter((v) => v.confidence > 0)
-    .map((v) => ({ language: LINGUA_TO_ISO[v.language] ?? v.language.toLowerCase(), confidence: v.confidence }));
+  const ask = (d: LanguageDetector): LanguageGuess[] =>
+    (d.computeLanguageConfidenceValues(sample) as Array<{ language: string; confidence: number }>)
+      .filter((v) => v.confidence > 0)
+      .map((v) => ({ language: LINGUA_TO_ISO[v.language] ?? v.language.toLowerCase(), confidence: v.confidence }));
+  const guesses = ask(model());
+  const veto = vetoed(sample);
+  // Lingua's rule engine sometimes names a language outright on one shared letter; ask again without it.
+  if (guesses[0] && veto.includes(guesses[0].language)) return ask(model(veto.filter((l) => guesses.some((g) => g.language === l))));
+  return guesses;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 } from "./quotes/marks.ts";
 import { FALLBACK_SPEECH_LANGUAGE, SPEECH_LEXICONS, type SpeechLexicon } from "./quotes/lexicon.ts";
 import { sentenceSpans, spanIndexAt, type Span } from "./quotes/sentences.ts";
+import { ABBREVIATIONS } from "./ner/tokenize.ts";
 
 export type { QuoteStyle } from "./quotes/marks.ts";
 
@@ -73,9 +74,12 @@ interface RawQuote extends Span {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWERCASE_WORD = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
 const NAME_START = /^(?:\p{Lu}|\p{Ll}{1,3}[-'’]\p{Lu})/u;
 /** Lower-case particles inside names: "Charles de Gaulle", "Ursula von der Leyen". */
 const NAME_CONNECTORS = new Set(["de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "des", "bin", "ibn", "al", "el", "ter", "ten", "dos", "das", "le", "la", "y"]);
+/** Relative pronouns opening "…, who said": the subject is before them. */
+const RELATIVE_PRONOUNS = new Set(["who", "qui", "quien", "quienes", "который", "которая", "которые", "який", "яка", "які", "che", "die", "der"]);
 /** Punctuation that closes a speaker phrase after a verb. */
 const PHRASE_STOP = /[,.;:!?()«»“”„"‹›「」—–]/u;
 const OPENERS = new Map<string, QuotePair>(QUOTE_PAIRS.map((pair) => [pair.open, pair]));
@@ -350,12 +354,21 @@ function resolveSpeakers(ctx: Context, words: SpeechWord[]): void {
     } else {
       found = subjectBefore(ctx, word) ?? speakerAfter(ctx, word);
     }
-    if (found === "pronoun" || (found === undefined && word.kind === "verb" && nothingBefore(ctx, word))) found = last;
+    if (found === "pronoun" || (found === undefined && word.kind === "verb" && nothingBefore(ctx, word))) found = last ?? lastNameBefore(ctx, word);
     if (found) {
       word.speaker = found;
       last = found;
     }
   }
+}
+
+/** With no earlier speaker, a pronoun stands for the last person (or name) of the sentences before. */
+function lastNameBefore(ctx: Context, word: Span): TextSpan | undefined {
+  const sentence = spanIndexAt(ctx.sentences, word.start);
+  const from = ctx.sentences[Math.max(0, sentence - 2)]?.start ?? 0;
+  const to = ctx.sentences[sentence]?.start ?? word.start;
+  if (to <= from) return undefined;
+  return lastPersonIn(ctx, from, to) ?? nameRuns(ctx, from, to).pop();
 }
 
 /** Start of the clause a speech word belongs to: its sentence start or the last quote before it. */
@@ -401,13 +414,33 @@ function subjectBefore(ctx: Context, word: Span): TextSpan | "pronoun" | undefin
     tail = tail.replace(ctx.compiled.skipTail, "");
     end = start + tail.length;
   }
-  const lastToken = wordsIn(ctx.text, start, end).pop();
-  if (lastToken && isPronoun(ctx, lastToken.text)) return "pronoun";
+  let lastToken = wordsIn(ctx.text, start, end).pop();
+  // "X, a professor at Y, who said": the relative pronoun stands for what precedes the comma.
+  if (lastToken && RELATIVE_PRONOUNS.has(lastToken.text.toLowerCase())) {
+    end = lastToken.start;
+    lastToken = undefined;
+  } else if (lastToken && isPronoun(ctx, lastToken.text)) return "pronoun";
   const person = lastPersonIn(ctx, start, end);
   if (person) return person;
+  const subject = nameBeforeApposition(ctx, start, end);
+  if (subject) return subject;
   const names = nameRuns(ctx, start, end);
   if (names.length > 0) return names[names.length - 1];
   return roleBefore(ctx, start, end);
+}
+
+/**
+ * "David Jones, the chief strategist at IG Index, said": a comma-bounded phrase opening in lower
+ * case just before the verb is an apposition or an aside; the subject is the name before it.
+ */
+function nameBeforeApposition(ctx: Context, start: number, end: number): TextSpan | undefined {
+  const window = ctx.text.slice(start, end).replace(/[\s,]+$/u, "");
+  const comma = window.lastIndexOf(",");
+  if (comma < 0 || !/^\s*\p{Ll}/u.test(window.slice(comma + 1))) return undefined;
+  const beforeEnd = start + comma;
+  const names = nameRuns(ctx, start, beforeEnd);
+  const last = names[names.length - 1];
+  return last && ctx.text.slice(last.end, beforeEnd).trim() === "" ? last : undefined;
 }
 
 function speakerAfter(ctx: Context, word: SpeechWord): TextSpan | "pronoun" | undefined {
@@ -420,9 +453,7 @@ function speakerAfter(ctx: Context, word: SpeechWord): TextSpan | "pronoun" | un
     const pronoun = /^-(?:t-)?(\p{L}+)/u.exec(text.slice(start, start + 12))![1]!;
     if (isPronoun(ctx, pronoun)) return "pronoun";
   }
-  let end = Math.min(sentence.end, start + AFTER_WINDOW_CHARS);
-  const stop = PHRASE_STOP.exec(text.slice(start, end));
-  if (stop) end = start + stop.index;
+  let end = phraseEnd(ctx, start, Math.min(sentence.end, start + AFTER_WINDOW_CHARS));
   const tokens = wordsIn(text, start, end);
   let kept = 0;
   for (const token of tokens) {
@@ -439,17 +470,31 @@ function speakerAfter(ctx: Context, word: SpeechWord): TextSpan | "pronoun" | un
   if (person) return person;
   const role = rolePhrase(ctx, start, end);
   // "a déclaré le ministre de l'Intérieur, Jean Dupont,": the name in apposition to a role.
-  const apposition = role && text[end] === "," ? appositionName(ctx, end + 1, sentence.end) : undefined;
+  const opensWithRole = /^\p{Ll}/u.test(tokens[0]!.text);
+  const apposition = role && opensWithRole && text[end] === "," ? appositionName(ctx, end + 1, sentence.end) : undefined;
   if (apposition) return apposition;
   const names = nameRuns(ctx, start, end);
   if (names.length > 0) return names[0];
   return role;
 }
 
+/** The first punctuation that closes a phrase from `start`, a period after "Dr" or an initial aside. */
+function phraseEnd(ctx: Context, start: number, limit: number): number {
+  const pattern = new RegExp(PHRASE_STOP.source, "gu");
+  const slice = ctx.text.slice(start, limit);
+  for (const m of slice.matchAll(pattern)) {
+    if (m[0] === ".") {
+      const word = /(\p{L}+)$/u.exec(slice.slice(0, m.index))?.[1];
+      if (word && (word.length === 1 || ctx.compiled.titles.has(`${word.toLowerCase()}.`) || ABBREVIATIONS.has(word.toLowerCase()))) continue;
+    }
+    return start + m.index;
+  }
+  return limit;
+}
+
 /** A name standing alone between commas (or before the sentence end) from `start`. */
 function appositionName(ctx: Context, start: number, limit: number): TextSpan | undefined {
-  const stop = PHRASE_STOP.exec(ctx.text.slice(start, Math.min(limit, start + AFTER_WINDOW_CHARS)));
-  const end = stop ? start + stop.index : limit;
+  const end = phraseEnd(ctx, start, Math.min(limit, start + AFTER_WINDOW_CHARS));
   const names = nameRuns(ctx, start, end);
   if (names.length !== 1) return undefined;
   const name = names[0]!;
@@ -492,10 +537,18 @@ function rolePhrase(ctx: Context, start: number, end: number): TextSpan | undefi
   const determined = ctx.compiled.determiners.has(article) || ctx.compiled.determiners.has(firstLower);
   if (determined && tokens.length === 1 && !/['’]/.test(first)) return undefined; // a bare "the"
   if (ctx.compiled.determiners.size > 0 && !determined && !/^\p{Lu}/u.test(first)) return undefined;
+  if (!determined && ctx.compiled.stopwords.has(firstLower)) return undefined; // "De esa forma"
   if (tokens.every((t) => ctx.compiled.stopwords.has(t.text.toLowerCase()))) return undefined;
+  // An auxiliary, pronoun or "that" inside means a clause, not a noun phrase.
+  if (tokens.slice(1).some((t) => isClauseWord(ctx, t.text.toLowerCase()))) return undefined;
+  if (tokens.some((t) => ctx.compiled.kinds.some(([re, kind]) => kind !== "source" && re.test(t.text)))) return undefined;
   const s = tokens[0]!.start;
   const e = tokens[tokens.length - 1]!.end;
   return { start: s, end: e, text: ctx.text.slice(s, e) };
+}
+
+function isClauseWord(ctx: Context, lower: string): boolean {
+  return ctx.compiled.skipWords.has(lower) || ctx.compiled.pronouns.has(lower) || ctx.compiled.complementizers.has(lower);
 }
 
 function wordsIn(text: string, start: number, end: number): TextSpan[] {
@@ -521,7 +574,9 @@ function nameRuns(ctx: Context, start: number, end: number): TextSpan[] {
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
     const gap = k > 0 ? text.slice(tokens[k - 1]!.end, token.start) : "";
-    const joined = run.length > 0 && (/^\s+$/.test(gap) || (/^\.\s+$/.test(gap) && run[run.length - 1]!.text.length === 1));
+    const previous = run[run.length - 1];
+    const abbreviated = previous !== undefined && (previous.text.length === 1 || ctx.compiled.titles.has(`${previous.text.toLowerCase()}.`));
+    const joined = run.length > 0 && (/^\s+$/.test(gap) || (/^\.\s+$/.test(gap) && abbreviated));
     if (!joined) close();
     if (isNameToken(ctx, token, tokens[k - 1])) run.push(token);
     else if (run.length > 0 && NAME_CONNECTORS.has(token.text) && tokens[k + 1] && NAME_START.test(tokens[k + 1]!.text)) run.push(token);
@@ -530,15 +585,14 @@ function nameRuns(ctx: Context, start: number, end: number): TextSpan[] {
   close();
   const out: TextSpan[] = [];
   for (const r of runs) {
+    // The name starts after the last title word: "Boeing Executive Vice President Scott Carson".
     let first = 0;
-    while (first < r.length) {
-      const one = r[first]!.text.toLowerCase();
-      const two = first + 1 < r.length ? `${one} ${r[first + 1]!.text.toLowerCase()}` : "";
-      if (two && ctx.compiled.titles.has(two)) first += 2;
-      else if (ctx.compiled.titles.has(one) || ctx.compiled.titles.has(`${one}.`) || ctx.compiled.titleSuffix?.test(one)) first += 1;
-      else break;
+    for (let k = 0; k < r.length - 1; k++) {
+      const one = r[k]!.text.toLowerCase();
+      if (ctx.compiled.titles.has(one) || ctx.compiled.titles.has(`${one}.`) || ctx.compiled.titleSuffix?.test(one)) first = k + 1;
     }
-    if (first >= r.length) continue;
+    const lone = r[first]!.text.toLowerCase();
+    if (first === r.length - 1 && (ctx.compiled.titles.has(lone) || ctx.compiled.titles.has(`${lone}.`))) continue;
     const s = r[first]!.start;
     const e = r[r.length - 1]!.end;
     out.push({ start: s, end: e, text: text.slice(s, e) });
@@ -552,7 +606,7 @@ function isNameToken(ctx: Context, token: TextSpan, previous: TextSpan | undefin
   if (ctx.compiled.stopwords.has(lower) || ctx.compiled.skipWords.has(lower)) return false;
   if (ctx.lexicon.nounsCapitalised && previous && ctx.compiled.determiners.has(previous.text.toLowerCase()) && ctx.text.slice(previous.end, token.start).trim() === "") return false;
   // A capitalised word at a sentence start is a name only if the text never writes it in lower case.
-  if (isSentenceInitial(ctx, token.start)) return !lowercaseWords(ctx).has(lower);
+  if (isSentenceInitial(ctx, token.start)) return !writtenLowercase(ctx, lower);
   return true;
 }
 
@@ -562,14 +616,13 @@ function isSentenceInitial(ctx: Context, pos: number): boolean {
   return /^[\s"«“„‚‘‹»(\[—–-]*$/u.test(ctx.text.slice(sentence.start, pos));
 }
 
-function lowercaseWords(ctx: Context): Set<string> {
+/** Whether the text writes `lower` in lower case as a whole word somewhere (indexed once per call). */
+function writtenLowercase(ctx: Context, lower: string): boolean {
   if (!ctx.lowercaseWords) {
     ctx.lowercaseWords = new Set();
-    for (const m of ctx.text.matchAll(new RegExp(WORD.source, "gu"))) {
-      if (/^\p{Ll}/u.test(m[0])) ctx.lowercaseWords.add(m[0]);
-    }
+    for (const m of ctx.text.matchAll(LOWERCASE_WORD)) ctx.lowercaseWords.add(m[0]);
   }
-  return ctx.lowercaseWords;
+  return ctx.lowercaseWords.has(lower);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,6 +652,8 @@ function attribute(ctx: Context, words: SpeechWord[]): Quote[] {
       const previousWords = bySentence.get(sentence - 1);
       word = previousWords?.[previousWords.length - 1];
     }
+    const introducer = !word && sentence >= 0 ? colonSubject(ctx, quote, ctx.sentences[sentence]!) : undefined;
+    if (introducer) word = introducer;
     found.push({ quote, word, sameSentence });
   }
   // A group (long quote, dialogue line) takes the speaker any of its parts found.
@@ -619,6 +674,18 @@ function attribute(ctx: Context, words: SpeechWord[]): Quote[] {
     out.push(result);
   }
   return out;
+}
+
+/**
+ * "Legislator Tanya Chan spoke to the press: “…”": with no speech word, a quote after a colon
+ * belongs to the name that opens its sentence.
+ */
+function colonSubject(ctx: Context, quote: RawQuote, sentence: Span): SpeechWord | undefined {
+  const lead = ctx.text.slice(sentence.start, quote.outerStart);
+  if (!/:\s*$/.test(lead) || lead.length > SUBJECT_WINDOW_CHARS) return undefined;
+  const end = sentence.start + lead.search(/[,:]/);
+  const speaker = firstPersonIn(ctx, sentence.start, end) ?? nameRuns(ctx, sentence.start, end)[0];
+  return speaker ? { start: end, end, form: ":", kind: "verb", sentence: -1, speaker } : undefined;
 }
 
 function nearest(words: SpeechWord[], quote: RawQuote): SpeechWord | undefined {

@@ -6,7 +6,7 @@
  * Entries are regular-expression fragments matched case-insensitively as whole words.
  */
 
-export type FigureKind = "count" | "money" | "percent" | "distance" | "weight" | "duration" | "ordinal";
+export type FigureKind = "count" | "money" | "percent" | "distance" | "weight" | "duration" | "ordinal" | "measure";
 
 export interface UnitEntry {
   pattern: string;
@@ -18,16 +18,26 @@ export interface UnitEntry {
 export const UNITS_AFTER: readonly UnitEntry[] = [
   { pattern: "%|٪|per\\s?cent|pour\\s?cent|por\\s?ciento|por\\s?cento|per\\s?cento|prozent|procent|pct|процент(?:а|ов)?|відсот(?:ок|ки|ків|ка)|في\\s+المائة|في\\s+المئة|بالمائة|بالمئة", unit: "%", kind: "percent" },
   { pattern: "percentage\\s+points?|points?\\s+de\\s+pourcentage|prozentpunkte?|процентных\\s+пункт(?:а|ов)", unit: "pp", kind: "percent" },
-  { pattern: "(?:us\\s+)?dollars?|dólar(?:es)?|dollari|dollaro|dólares|долл(?:ар(?:ов|а|ы)?)?\\.?|долар(?:ів|и|а)?|دولار(?:ا|ات)?|usd|\\$", unit: "USD", kind: "money" },
+  { pattern: "(?:us\\s+)?dollars?|dólar(?:es)?|dollari|dollaro|dólares|доллар(?:ов|а|ы)?|долл\\.|долар(?:ів|и|а)?|دولار(?:ا|ات)?|usd|us\\$|\\$", unit: "USD", kind: "money" },
+  { pattern: "ca\\$|c\\$|cad", unit: "CAD", kind: "money" },
+  { pattern: "au\\$|a\\$|aud", unit: "AUD", kind: "money" },
+  { pattern: "r\\$|brl|reais|reales", unit: "BRL", kind: "money" },
   { pattern: "euros?|евро|євро|يورو|eur|€", unit: "EUR", kind: "money" },
-  { pattern: "pounds?\\s+sterling|livres?\\s+sterling|фунт(?:ов|а)?\\s+стерлинг(?:ов)?|gbp|£", unit: "GBP", kind: "money" },
-  { pattern: "roubles?|rubles?|rublos?|rubel|руб(?:л(?:ей|я|ь))?\\.?|рубл(?:ів|і)|روبل|rub|₽", unit: "RUB", kind: "money" },
+  { pattern: "pounds?\\s+sterling|livres?\\s+sterling|sterline|sterlina|фунт(?:ов|а)?\\s+стерлинг(?:ов)?|gbp|£", unit: "GBP", kind: "money" },
+  { pattern: "roubles?|rubles?|rublos?|rubel|рубл(?:ей|я|ь)|руб\\.|рубл(?:ів|і)|روبل|rub|₽", unit: "RUB", kind: "money" },
   { pattern: "hryvnias?|hryvnia|гривень|гривні|гривня|гривен|грн\\.?|uah|₴", unit: "UAH", kind: "money" },
   { pattern: "yuans?|юаней|cny", unit: "CNY", kind: "money" },
   { pattern: "yens?|иен|jpy|¥", unit: "JPY", kind: "money" },
   { pattern: "francs?\\s+suisses?|swiss\\s+francs?|franken|chf", unit: "CHF", kind: "money" },
+  // Other measures keep their unit as written: "2 GB", "120 dB", "90 km/h".
+  { pattern: "km/h|mph|knots|nœuds|км/ч", unit: "speed", kind: "measure" },
+  { pattern: "[kmgt]b|[kmg]hz|db|[kmg]wh?|mbit/s|gbit/s", unit: "unit", kind: "measure" },
   { pattern: "km|kilom(?:è|e)tres?|kilometers?|kilometern?|kilómetros?|quil(?:ô|ó)metros?|chilometri|км|кілометр(?:ів|и|а)?|километр(?:ов|а)?|كيلومترا?(?:ات)?|كلم|كم", unit: "km", kind: "distance" },
+  { pattern: "nautical\\s+miles?|nmi", unit: "nmi", kind: "distance" },
   { pattern: "miles?|mi", unit: "mi", kind: "distance" },
+  { pattern: "cm|centim(?:è|e)tres?|centimeters?|zentimetern?|centímetros?|centimetri|см|сантиметр(?:ов|а|ів|и)?", unit: "cm", kind: "distance" },
+  { pattern: "mm|millim(?:è|e)tres?|millimeters?|мм", unit: "mm", kind: "distance" },
+  { pattern: "feet|foot|ft", unit: "ft", kind: "distance" },
   { pattern: "m(?:è|e)tres?|meters?|metern?|metros?|metri|метр(?:ов|а|ів|и)?|متر(?:ا|ات)?|m|м", unit: "m", kind: "distance" },
   { pattern: "kg|kilos?|kilogram(?:me)?s?|kilogramm|кг|كيلوغرام(?:ا|ات)?", unit: "kg", kind: "weight" },
   { pattern: "tonnes?|tons?|tonnen|toneladas?|tonnellate|тонн(?:ы|а)?|т|طن|أطنان", unit: "t", kind: "weight" },
@@ -37,10 +47,14 @@ export const UNITS_AFTER: readonly UnitEntry[] = [
   { pattern: "days?|jours|días|dias|giorni|tagen?|dagen|дн(?:я|ей)|день|дн(?:і|ів)|أيام|يوما", unit: "day", kind: "duration" },
   { pattern: "hours?|heures|horas|ore|stunden|uur|час(?:а|ов)?|годин(?:и)?|ساعات|ساعة", unit: "hour", kind: "duration" },
   { pattern: "minutes?|minutos|minuti|minuten|минут(?:ы)?|хвилин(?:и)?|دقائق|دقيقة", unit: "minute", kind: "duration" },
+  { pattern: "seconds?|secondes?|segundos?|secondi|sekunden|seconden|секунд(?:ы|а)?|секунд(?:и)?|ثوان(?:ي)?|ثانية", unit: "second", kind: "duration" },
 ];
 
 /** Written before the number. */
 export const UNITS_BEFORE: readonly UnitEntry[] = [
+  { pattern: "CA\\$|C\\$", unit: "CAD", kind: "money" },
+  { pattern: "AU\\$|A\\$", unit: "AUD", kind: "money" },
+  { pattern: "R\\$", unit: "BRL", kind: "money" },
   { pattern: "US\\$|\\$|USD", unit: "USD", kind: "money" },
   { pattern: "€|EUR", unit: "EUR", kind: "money" },
   { pattern: "£|GBP", unit: "GBP", kind: "money" },
@@ -55,7 +69,11 @@ export const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|er|ère|re|e|ème|eme|nd|nde|º|�
 
 /** Duration units that read a clock time after "at" ("à 10 heures", "um 10 Uhr"). */
 export const CLOCK_BEFORE = /(?:^|\s)(?:at|à|um|a\s+las|alle|om|às|в|о|о\s+)\s*$/iu;
-export const CLOCK_AFTER = /^\s*(?:heures?|h\b|hours?|o'clock|uhr|horas|ore|uur|час(?:а|ов)?|годин[иі]?|a\.m\.|p\.m\.|am\b|pm\b)/iu;
+export const CLOCK_AFTER = /^\s*(?:heures?|h\b|hours?|uhr|horas|ore|uur|час(?:а|ов)?|годин[иі]?)/iu;
+/** Always a clock time, whatever precedes: "3 a.m.", "1200 UTC", "10 Uhr". */
+export const CLOCK_SUFFIX = /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|uhr\b|utc\b|gmt\b|cet\b|cest\b|eet\b|eest\b|msk\b|est\b|edt\b|pst\b|pdt\b)/iu;
+/** An age, not a count: "at the age of 18", "âgé de 45 ans", "в возрасте 30 лет". */
+export const AGE_BEFORE = /(?:age\s+of|aged|âgée?s?\s+de|à\s+l'âge\s+de|im\s+alter\s+von|a\s+la\s+edad\s+de|all'età\s+di|com|na\s+idade\s+de|op\s+\d*\s*leeftijd\s+van|в\s+возрасте|у\s+віці|عمر|يبلغ\s+من\s+العمر)\s*$/iu;
 
 export interface FigureContext {
   /** Before the number: "at least", "plus de", "около". */
@@ -85,8 +103,8 @@ const en: FigureContext = {
   approximators: ["at least", "about", "around", "nearly", "almost", "more than", "over", "up to", "some", "roughly", "approximately", "an estimated", "less than", "fewer than", "under", "close to", "as many as", "at most", "more then"],
   partitives: ["of these", "of those", "of them", "of the", "of their", "of its"],
   relatives: ["of which", "of whom", "including", "among them", "of them"],
-  stops: ["of", "in", "on", "at", "to", "from", "by", "for", "with", "and", "or", "were", "was", "are", "is", "have", "has", "had", "will", "would", "could", "who", "which", "that", "than", "the", "a", "an", "as", "per", "each", "more", "less", "been", "be", "not", "after", "before", "during", "into", "over", "since"],
-  prenominalSuffixes: /^(?:\p{Lu}\p{L}*(?:an|ian|ish|ese|i)|\p{L}+(?:ed|ing|al|ive|ous|ful|ary|ic|ian|an))$/u,
+  stops: ["of", "in", "on", "at", "to", "from", "by", "for", "with", "and", "or", "were", "was", "are", "is", "have", "has", "had", "will", "would", "could", "must", "can", "may", "might", "should", "shall", "did", "do", "does", "who", "which", "that", "than", "the", "a", "an", "as", "per", "each", "more", "less", "been", "be", "not", "after", "before", "during", "into", "over", "since"],
+  prenominalSuffixes: /^(?:\p{Lu}\p{L}*(?:an|ian|ish|ese|i)|\p{L}+(?:ed|ing|al|ive|ous|ful|ary|ic|ian|an|ly))$/u,
   nounFirst: false,
   months: MONTHS_EN,
   yearBefore: ["in", "since", "of", "by", "until", "from", "to", "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall"],
@@ -183,8 +201,8 @@ const nl: FigureContext = {
   approximators: ["minstens", "ongeveer", "bijna", "ruim", "meer dan", "zo'n", "zo’n", "tot", "minder dan", "circa", "ca.", "enkele", "tientallen"],
   partitives: ["van hen", "van deze", "van de"],
   relatives: ["waarvan", "onder wie", "onder hen", "waaronder"],
-  stops: ["de", "het", "een", "en", "of", "in", "op", "aan", "bij", "met", "van", "voor", "naar", "uit", "over", "zijn", "is", "waren", "was", "werden", "werd", "hebben", "heeft", "die", "dat", "als", "tegen", "na"],
-  prenominalSuffixes: /(?:e|en|ische|se)$/u,
+  stops: ["de", "het", "een", "en", "of", "in", "op", "aan", "bij", "met", "van", "voor", "naar", "uit", "over", "zijn", "is", "waren", "was", "werden", "werd", "hebben", "heeft", "die", "dat", "als", "tegen", "na", "tot", "à"],
+  prenominalSuffixes: /(?:e|ische)$/u,
   nounFirst: false,
   months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
   yearBefore: ["in", "sinds", "tot", "vanaf", "jaar", "begin", "eind", "medio"],
