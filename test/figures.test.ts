@@ -132,6 +132,17 @@ test("ranges share the unit written once", () => {
   assert.deepEqual(rows("Contracts worth US$300 to 350 million a year.", "en"), [["US$300", 3e8, "money", "USD"], ["350 million", 3.5e8, "money", "USD"]]);
 });
 
+test("units: clock times and ages are skipped, measures keep their unit", () => {
+  assert.deepEqual(rows("The fire started after 3 a.m. (1200 UTC) and burned from March 15 to 17, open 24/7.", "en"), []);
+  assert.deepEqual(rows("A 2 GB drive at 90 km/h, five seriously injured, 47.5 seconds.", "en"), [
+    ["2 GB", 2, "measure", "GB"],
+    ["90 km/h", 90, "measure", "km/h"],
+    ["five", 5, "count", "seriously injured"],
+    ["47.5 seconds", 47.5, "duration", "second"],
+  ]);
+  assert.deepEqual(rows("Le blessé, âgé de 45 ans, a été soigné; l'A380-800 et GBP738 millions.", "fr"), [["GBP738 millions", 738e6, "money", "GBP"]]);
+});
+
 test("digit groups follow the language's separators; other digit scripts are read", () => {
   assert.equal(parseDigits("1,500", false), 1500);
   assert.equal(parseDigits("1,500", true), 1.5);

@@ -89,6 +89,19 @@ test("the sentence before a whole-sentence quote attributes it", () => {
   assert.deepEqual(pairs(text, "en"), [["We have the numbers and we will use them.", "Paula Grant"]]);
 });
 
+test("the sentence after a whole-sentence quote attributes it", () => {
+  const text = "“We will rebuild the school before winter.” The promise came from Ana Ruiz, who said it twice.";
+  assert.deepEqual(pairs(text, "en"), [["We will rebuild the school before winter.", "Ana Ruiz"]]);
+});
+
+test("Arabic names come from person spans when given", () => {
+  const text = "وقال وزير الخارجية سامي يوسف للصحفيين إن \"المحادثات كانت صعبة للغاية\".";
+  const name = "سامي يوسف";
+  const start = text.indexOf(name);
+  const quotes = checked(text, "ar", { people: [{ start, end: start + name.length, text: name }] });
+  assert.deepEqual(quotes.map((q) => [q.text, q.speaker?.text, q.verb]), [["المحادثات كانت صعبة للغاية", name, "وقال"]]);
+});
+
 test("person spans from NER take precedence over capitalised-word guesses", () => {
   const text = "“Prices will fall by spring,” economist van der Berg of Rabobank said.";
   const start = text.indexOf("van der Berg");

@@ -30,15 +30,10 @@ import {
   type FigureContext,
   type FigureKind,
 } from "./figures/context.ts";
+import type { TextSpan } from "./quotes.ts";
 import { CURRENCY_SCALES, DIGIT_ZEROS, GROUP_SEPARATORS, NUMBER_WORDS, SHARED_SCALES, type NumberWords } from "./figures/numbers.ts";
 
 export type { FigureKind } from "./figures/context.ts";
-
-export interface TextSpan {
-  start: number;
-  end: number;
-  text: string;
-}
 
 export interface Figure {
   start: number;

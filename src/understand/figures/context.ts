@@ -30,7 +30,7 @@ export const UNITS_AFTER: readonly UnitEntry[] = [
   { pattern: "yens?|иен|jpy|¥", unit: "JPY", kind: "money" },
   { pattern: "francs?\\s+suisses?|swiss\\s+francs?|franken|chf", unit: "CHF", kind: "money" },
   // Other measures keep their unit as written: "2 GB", "120 dB", "90 km/h".
-  { pattern: "km/h|mph|knots|nœuds|км/ч", unit: "speed", kind: "measure" },
+  { pattern: "km/h|mph|knots|nœuds|км/ч", unit: "unit", kind: "measure" },
   { pattern: "[kmgt]b|[kmg]hz|db|[kmg]wh?|mbit/s|gbit/s", unit: "unit", kind: "measure" },
   { pattern: "km|kilom(?:è|e)tres?|kilometers?|kilometern?|kilómetros?|quil(?:ô|ó)metros?|chilometri|км|кілометр(?:ів|и|а)?|километр(?:ов|а)?|كيلومترا?(?:ات)?|كلم|كم", unit: "km", kind: "distance" },
   { pattern: "nautical\\s+miles?|nmi", unit: "nmi", kind: "distance" },
