@@ -1,7 +1,7 @@
 /**
  * NER evaluation: `npm run eval:ner [-- --files en-conll2003.test.jsonl,...]`.
  * Per file: precision, recall, F1 under the CoNLL exact-span rule (type and both boundaries must
- * match), overall and per type, over the gold tokens. Sets annotated without MISC are scored on
+ * match), overall and per type, over the gold tokens, each document tagged as a whole (its `doc` field). Sets annotated without MISC are scored on
  * PER/ORG/LOC only (MISC predictions are dropped there). Then speed: tokens/s of
  * recognizeEntities on raw text (tokenising included) and articles/s on ../shared/samples/news.
  * Last line: the English CoNLL-2003 test F1.
@@ -10,11 +10,25 @@ import { existsSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { readJsonl, requireShared, sharedPath } from "./shared.ts";
 import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
-import { recognizeEntities, tagTokens } from "../src/understand/ner/index.ts";
+import { recognizeEntities, tagDocument } from "../src/understand/ner/index.ts";
 
 interface Sentence {
   tokens: string[];
   tags: string[];
+  /** document number, where the set keeps documents (tagged a document at a time, as in use) */
+  doc?: number;
+}
+
+/** Sentences grouped into their documents, in order; sets without `doc` are one sentence a document. */
+function documentsOf(sentences: Sentence[]): Sentence[][] {
+  const groups: Sentence[][] = [];
+  let previous: number | undefined;
+  for (const s of sentences) {
+    if (s.doc === undefined || s.doc !== previous || groups.length === 0) groups.push([]);
+    groups[groups.length - 1]!.push(s);
+    previous = s.doc;
+  }
+  return groups;
 }
 
 /** Eval file name -> language of its text. */
@@ -42,7 +56,10 @@ for (const file of files) {
   const hasMisc = sentences.some((s) => s.tags.some((t) => t.endsWith("-MISC")));
   const types = new Set(hasMisc ? ["PER", "ORG", "LOC", "MISC"] : ["PER", "ORG", "LOC"]);
   const counts = new Map<string, Counts>();
-  for (const s of sentences) countSentence(s.tags, tagTokens(s.tokens, language), types, counts);
+  for (const doc of documentsOf(sentences)) {
+    const predicted = tagDocument(doc.map((s) => s.tokens), language);
+    doc.forEach((s, i) => countSentence(s.tags, predicted[i]!, types, counts));
+  }
   const all = prf(counts.get("ALL") ?? { tp: 0, fp: 0, fn: 0 });
   const perType = [...types].map((t) => `${t} ${fmt(prf(counts.get(t) ?? { tp: 0, fp: 0, fn: 0 }).f1)}`).join("  ");
   console.log(`${file.padEnd(34)}${language.padEnd(6)}${String(sentences.length).padEnd(8)}${fmt(all.precision)}  ${fmt(all.recall)}  ${fmt(all.f1)}  | ${perType}`);

@@ -18,7 +18,8 @@ program
   .option("--jsonl", "one JSON record per line (the default for several documents)")
   .addOption(new Option("--format <format>", "output format").choices(["json", "jsonl", "text", "markdown"]))
   .option("--url <url>", "the page's URL, when the file does not say it")
-  .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; format?: OutputFormat; url?: string }) => {
+  .option("--understand", "add languages, entities, places, quotes and figures to each record")
+  .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; format?: OutputFormat; url?: string; understand?: boolean }) => {
     const sources = await expandInputs(inputs);
     if (sources.length === 0) {
       console.error(`sitrep: no input matched ${inputs.join(" ")}`);
@@ -32,7 +33,7 @@ program
     let extracted = 0;
     const failed: string[] = [];
     if (asArray) process.stdout.write("[\n");
-    for await (const outcome of extractSources(sources, { url: opts.url })) {
+    for await (const outcome of extractSources(sources, { url: opts.url, understand: opts.understand })) {
       progress.tick(!outcome.error);
       if (outcome.error) {
         failed.push(outcome.error.message);

@@ -5,16 +5,23 @@
 import { DocumentError } from "./errors.ts";
 import { extractArticle, type ExtractOptions } from "./extract/index.ts";
 import { readSources, type ReadOptions } from "./ingest/files.ts";
-import type { Article, RawDocument } from "./schema.ts";
+import { understand } from "./understand/index.ts";
+import type { Article, RawDocument, UnderstoodArticle } from "./schema.ts";
+
+export interface PipelineOptions extends ExtractOptions {
+  /** Run the understand stage too: languages, entities, places, quotes, figures. */
+  understand?: boolean;
+}
 
 export type Outcome =
-  | { source: string; article: Article; error?: undefined }
+  | { source: string; article: Article | UnderstoodArticle; error?: undefined }
   | { source: string; error: DocumentError; article?: undefined };
 
 /** One raw document through extract; any failure is turned into a DocumentError naming the source. */
-export function processDocument(raw: RawDocument, options: ExtractOptions = {}): Outcome {
+export function processDocument(raw: RawDocument, options: PipelineOptions = {}): Outcome {
   try {
-    return { source: raw.source, article: extractArticle(raw, options) };
+    const article = extractArticle(raw, options);
+    return { source: raw.source, article: options.understand ? understand(article) : article };
   } catch (error) {
     return { source: raw.source, error: asDocumentError(raw.source, error) };
   }
@@ -22,7 +29,7 @@ export function processDocument(raw: RawDocument, options: ExtractOptions = {}):
 
 export async function* extractSources(
   sources: readonly string[],
-  options: ExtractOptions & ReadOptions = {},
+  options: PipelineOptions & ReadOptions = {},
 ): AsyncGenerator<Outcome> {
   for await (const read of readSources(sources, options)) {
     yield read.error ? { source: read.source, error: read.error } : processDocument(read.raw, options);

@@ -43,7 +43,106 @@ export const Article = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A stretch of an article's `text`: character offsets (UTF-16 indices, end exclusive) and the text they cover. */
+export const TextSpan = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+
+/** A language found in one stretch of the text (pages mix languages: an Arabic label inside a French page). */
+export const LanguageSpan = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  language: z.string(),
+  confidence: z.number(),
+});
+
+export const EntityType = z.enum(["PER", "ORG", "LOC", "MISC"]);
+
+/** A named-entity mention in the text, pointing at the document entity it belongs to. */
+export const Mention = TextSpan.extend({
+  type: EntityType,
+  /** Index into the article's `entities`. */
+  entity: z.number().int().nonnegative(),
+});
+
+export const FeatureClass = z.enum(["city", "region", "country"]);
+
+/** A point on the map for a place: GeoNames id where known, coordinates, country, kind of place. */
+export const Place = z.object({
+  geonameId: z.number().int().optional(),
+  /** Canonical English name ("Kyiv"). */
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  countryCode: z.string().optional(),
+  featureClass: FeatureClass,
+  population: z.number().optional(),
+  /** How sure the resolution is, 0..1. */
+  score: z.number(),
+});
+
+/**
+ * One entity of a document: every mention of it, the names seen, and, for places, where it is.
+ * Linking across documents and languages (canonical names, Wikidata ids) builds on this.
+ */
+export const Entity = z.object({
+  name: z.string(),
+  type: EntityType,
+  aliases: z.array(z.string()),
+  mentions: z.number().int().positive(),
+  place: Place.optional(),
+});
+
+export const QuoteStyle = z.enum(["guillemets", "curly", "low-high", "straight", "angle", "corner", "dash"]);
+
+/** A direct quote: the quoted words (without the marks), who said them and the verb that says so. */
+export const Quote = TextSpan.extend({
+  speaker: TextSpan.optional(),
+  /** The reported-speech word that attributes the quote, as written ("a déclaré" -> "déclaré"). */
+  verb: z.string().optional(),
+  style: QuoteStyle,
+});
+
+export const FigureKind = z.enum(["count", "money", "percent", "distance", "weight", "duration", "ordinal", "measure"]);
+
+/** A number in the text with what it counts: "23 drones", "trois personnes blessées", "$40 billion". */
+export const Figure = TextSpan.extend({
+  value: z.number(),
+  unit: z.string().optional(),
+  kind: FigureKind,
+  /** The noun phrase the figure counts (or ranks, for an ordinal). */
+  counted: TextSpan.optional(),
+  /** "at least", "about", "plus de", "около", "une vingtaine". */
+  approximate: z.boolean().optional(),
+  /** The verb phrase of a figure that counts part of an earlier one ("dont 18 ont été neutralisés"). */
+  predicate: TextSpan.optional(),
+});
+
 export type IsoDate = z.infer<typeof IsoDate>;
+export type TextSpan = z.infer<typeof TextSpan>;
+export type LanguageSpan = z.infer<typeof LanguageSpan>;
+export type EntityType = z.infer<typeof EntityType>;
+export type Mention = z.infer<typeof Mention>;
+export type FeatureClass = z.infer<typeof FeatureClass>;
+export type Place = z.infer<typeof Place>;
+export type Entity = z.infer<typeof Entity>;
+export type QuoteStyle = z.infer<typeof QuoteStyle>;
+export type Quote = z.infer<typeof Quote>;
+export type FigureKind = z.infer<typeof FigureKind>;
+export type Figure = z.infer<typeof Figure>;
+/** An article with what the understand step found in it. */
+export const UnderstoodArticle = Article.extend({
+  /** Language of each stretch of the text, where the page mixes languages. */
+  languages: z.array(LanguageSpan),
+  entities: z.array(Entity),
+  mentions: z.array(Mention),
+  quotes: z.array(Quote),
+  figures: z.array(Figure),
+});
+
+export type UnderstoodArticle = z.infer<typeof UnderstoodArticle>;
 export type DocumentKind = z.infer<typeof DocumentKind>;
 export type RawDocument = z.infer<typeof RawDocument>;
 export type Article = z.infer<typeof Article>;

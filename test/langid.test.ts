@@ -46,9 +46,18 @@ test("kana makes Japanese, Han alone Chinese", () => {
   assert.equal(detectLanguage("北京天气")?.language, "zh");
 });
 
-test("close languages: spelling markers separate Malay from Indonesian", () => {
+test("close languages: spelling markers separate Nynorsk from Bokmal and Malay from Indonesian", () => {
+  // Lingua alone ranks Bokmal first here (0.18 vs 0.17); "ho" and "seier" exist only in Nynorsk.
+  assert.equal(detectLanguage("Ho seier at det var fint.")?.language, "nn");
+  assert.equal(detectLanguage("Hun sier at det var fint.")?.language, "nb");
   assert.equal(detectLanguage("Kerajaan akan mengumumkan dasar baharu kerana ramai rakyat terjejas.")?.language, "ms");
   assert.equal(detectLanguage("Pemerintah akan mengumumkan kebijakan baru karena banyak warga terdampak.")?.language, "id");
+});
+
+test("distinctive letters veto a rule-engine misfire (Ukrainian read as Kazakh)", () => {
+  // Lingua alone answers Kazakh with confidence 1 here; Kazakh text always shows one of ә ғ қ ң ө ұ ү һ.
+  assert.equal(detectLanguage("Думаю, що це тобі цікаво.")?.language, "uk");
+  assert.equal(detectLanguage("Қазақстан Республикасының Президенті бүгін мәлімдеме жасады.")?.language, "kk");
 });
 
 test("a hint settles a close call but not a clear one", () => {

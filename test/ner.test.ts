@@ -7,7 +7,9 @@ import { Model, spansFromTags, bioConstraints, viterbi } from "../src/understand
 import { featurize, FEATURES_PER_TOKEN } from "../src/understand/ner/features.ts";
 import { splitSentences, tokenizeText } from "../src/understand/ner/tokenize.ts";
 import { truecase } from "../src/understand/ner/truecase.ts";
-import { trainPerceptron } from "../src/understand/ner/perceptron.ts";
+import { constrainedDecode, trainPerceptron } from "../src/understand/ner/perceptron.ts";
+import { harmonizeDocument } from "../src/understand/ner/document.ts";
+import { calendarWords, wordClass, WORD_CLASS } from "../src/understand/ner/lexicon.ts";
 
 /** Offsets of `needle` in `text` (the first occurrence), to keep expectations readable. */
 function at(text: string, needle: string, type: string): { start: number; end: number; text: string; type: string } {
@@ -66,6 +68,7 @@ test("perceptron learns a toy task and survives serialisation", () => {
     [["Anna", "Berg", "sings"], [1, 2, 0]],
     [["we", "met", "Anna", "Berg"], [0, 0, 1, 2]],
     [["the", "song", "is", "old"], [0, 0, 0, 0]],
+    [["we", "saw", "Anna", "Berg", "today"], [0, 0, 1, 2, 0]],
   ];
   const sentences = data.map(([words, gold]) => ({ features: featurize(words, undefined, 4095), gold: Int32Array.from(gold) }));
   const { model } = trainPerceptron({ header, sentences, epochs: 5, seed: 1 });
@@ -124,3 +127,36 @@ for (const { language, text, expect, knownFailure } of CASES) {
     }
   });
 }
+
+test("document harmonisation: surnames become PER, repeated names keep one type", () => {
+  const sentences = [
+    ["Dmitri", "Peskov", "spoke", "in", "Moscow", "."],
+    ["Peskov", "said", "Moscow", "would", "wait", "."],
+    ["Later", ",", "Peskov", "left", "."],
+  ];
+  const tags = [
+    ["B-PER", "I-PER", "O", "O", "B-LOC", "O"],
+    ["B-LOC", "O", "O", "O", "O", "O"],
+    ["O", "O", "O", "O", "O"],
+  ];
+  harmonizeDocument(sentences, tags, new Set(["later"]));
+  assert.deepEqual(tags[1], ["B-PER", "O", "B-LOC", "O", "O", "O"]);
+  assert.deepEqual(tags[2], ["O", "O", "B-PER", "O", "O"]);
+});
+
+test("calendar words come from CLDR per language and are a word class of their own", () => {
+  assert.ok(calendarWords("en").has("saturday") && calendarWords("de").has("montag") && calendarWords("ru").has("марта"));
+  const classes = { common: new Set(["shares"]), calendar: calendarWords("en") };
+  assert.equal(wordClass("Shares", classes), WORD_CLASS.capitalisedCommon);
+  assert.equal(wordClass("Friday", classes), WORD_CLASS.calendar);
+  assert.equal(wordClass("Microsoft", classes), WORD_CLASS.other);
+});
+
+test("partial labels: the latent gold path agrees with every known label", () => {
+  const header = { language: "xx", labels: ["O", "B-PER", "I-PER"], bits: 12, lowercaseWords: [], training: {} };
+  const model = new Model(header);
+  const words = ["Anna", "Berg", "sings"];
+  const path = constrainedDecode(model, featurize(words, undefined, model.mask), Int32Array.from([1, -1, 0]));
+  assert.equal(path[0], 1);
+  assert.equal(path[2], 0);
+});

@@ -28,27 +28,11 @@ import {
   UNITS_BEFORE,
   YEAR_RANGE,
   type FigureContext,
-  type FigureKind,
 } from "./figures/context.ts";
-import type { TextSpan } from "./quotes.ts";
+import type { Figure, FigureKind, TextSpan } from "../schema.ts";
 import { CURRENCY_SCALES, DIGIT_ZEROS, GROUP_SEPARATORS, NUMBER_WORDS, SHARED_SCALES, type NumberWords } from "./figures/numbers.ts";
 
-export type { FigureKind } from "./figures/context.ts";
-
-export interface Figure {
-  start: number;
-  end: number;
-  text: string;
-  value: number;
-  unit?: string;
-  kind: FigureKind;
-  /** The noun phrase the figure counts (or ranks, for an ordinal). */
-  counted?: TextSpan;
-  /** "at least", "about", "plus de", "около", "une vingtaine". */
-  approximate?: boolean;
-  /** The verb phrase of a figure that counts part of an earlier one ("dont 18 ont été neutralisés"). */
-  predicate?: TextSpan;
-}
+export type { Figure, FigureKind } from "../schema.ts";
 
 const FALLBACK_LANGUAGE = "en";
 /** Between the bounds of a range. */

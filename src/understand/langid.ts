@@ -224,7 +224,11 @@ function fromModel(ws: Word[], family: string): LanguageGuess[] {
   let sample = "";
   for (const w of ws) {
     if (familyOf(w.script) !== family) continue;
-    if (sample.length + w.text.length > MAX_MODEL_CHARS) break;
+    if (sample.length + w.text.length > MAX_MODEL_CHARS) {
+      // An unspaced script can make one "word" of a whole clause: keep its head rather than nothing.
+      if (!sample) sample = w.text.slice(0, MAX_MODEL_CHARS);
+      break;
+    }
     sample += (sample ? " " : "") + w.text;
   }
   const ask = (d: LanguageDetector): LanguageGuess[] =>

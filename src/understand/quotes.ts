@@ -24,30 +24,14 @@ import {
   SCARE_QUOTE_MAX_WORDS,
   SUBJECT_WINDOW_CHARS,
   type QuotePair,
-  type QuoteStyle,
 } from "./quotes/marks.ts";
 import { FALLBACK_SPEECH_LANGUAGE, SPEECH_LEXICONS, type SpeechLexicon } from "./quotes/lexicon.ts";
 import { sentenceSpans, spanIndexAt, type Span } from "./quotes/sentences.ts";
 import { ABBREVIATIONS } from "./ner/tokenize.ts";
 
-export type { QuoteStyle } from "./quotes/marks.ts";
+import type { Quote, QuoteStyle, TextSpan } from "../schema.ts";
 
-export interface TextSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface Quote {
-  /** The quoted words, without the marks. */
-  start: number;
-  end: number;
-  text: string;
-  speaker?: TextSpan;
-  /** The reported-speech word that attributes the quote, as written ("a déclaré" → "déclaré"). */
-  verb?: string;
-  style: QuoteStyle;
-}
+export type { Quote, QuoteStyle, TextSpan } from "../schema.ts";
 
 export interface FindQuotesOptions {
   /** Person mentions (from NER); preferred over capitalised-word guesses. */

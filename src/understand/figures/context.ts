@@ -6,7 +6,7 @@
  * Entries are regular-expression fragments matched case-insensitively as whole words.
  */
 
-export type FigureKind = "count" | "money" | "percent" | "distance" | "weight" | "duration" | "ordinal" | "measure";
+import type { FigureKind } from "../../schema.ts";
 
 export interface UnitEntry {
   pattern: string;

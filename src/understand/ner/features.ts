@@ -7,6 +7,7 @@
  * Every position yields exactly FEATURES_PER_TOKEN bucket indices, stored flat.
  */
 import type { Gazetteer } from "./gazetteer.ts";
+import { wordClass, type WordClasses } from "./lexicon.ts";
 
 /** Unit slots computed once per token string. */
 const enum Slot {
@@ -43,8 +44,8 @@ const CONJUNCTION_TEMPLATES: ReadonlyArray<ReadonlyArray<readonly [number, Slot]
   [[-2, Slot.Lower], [-1, Slot.Lower]],
 ];
 
-/** Features that are not window units: sentence position, gazetteer, bias. */
-const EXTRA_FEATURES = 6;
+/** Features that are not window units: sentence position, gazetteer, bias, word classes. */
+const EXTRA_FEATURES = 9;
 
 export const FEATURES_PER_TOKEN = WINDOW_TEMPLATES.length + CONJUNCTION_TEMPLATES.length + EXTRA_FEATURES;
 
@@ -145,7 +146,7 @@ const GAZ_NONE = hashString("g-");
  * Bucket indices for every position of one sentence, flat: position i owns
  * [i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN).
  */
-export function featurize(words: readonly string[], gazetteer: Gazetteer | undefined, mask: number): Int32Array {
+export function featurize(words: readonly string[], gazetteer: Gazetteer | undefined, mask: number, classes?: WordClasses): Int32Array {
   const n = words.length;
   const units: Int32Array[] = new Array(n + 4);
   units[0] = units[1] = BEFORE_START;
@@ -153,6 +154,8 @@ export function featurize(words: readonly string[], gazetteer: Gazetteer | undef
   units[n + 2] = units[n + 3] = AFTER_END;
   const gazetteerTags = gazetteer ? gazetteer.tag(words) : [];
   const gazAt = (i: number): number => (i < 0 || i >= n ? GAZ_NONE : gazetteerTags[i] ?? GAZ_NONE);
+  const classOf = Int32Array.from(words, (w) => wordClass(w, classes));
+  const classAt = (i: number): number => (i < 0 || i >= n ? -1 : classOf[i]!);
   const out = new Int32Array(n * FEATURES_PER_TOKEN);
   const windowCount = WINDOW_OFFSETS.length;
   let k = 0;
@@ -174,6 +177,11 @@ export function featurize(words: readonly string[], gazetteer: Gazetteer | undef
     out[k++] = mix(++t, gazAt(i + 1)) & mask;
     out[k++] = mix(mix(++t, gaz), shape) & mask;
     out[k++] = mix(++t, 0) & mask; // bias
+    // Word classes after the bias so older template ids keep their meaning.
+    const cls = classOf[i]!;
+    out[k++] = mix(mix(++t, position), cls) & mask;
+    out[k++] = mix(mix(++t, cls), classAt(i - 1)) & mask;
+    out[k++] = mix(mix(++t, cls), classAt(i + 1)) & mask;
   }
   return out;
 }

@@ -8,6 +8,8 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { featurize } from "./features.ts";
 import { Gazetteer, GAZETTEER_KINDS, type GazetteerData } from "./gazetteer.ts";
+import { calendarWords, type WordClasses } from "./lexicon.ts";
+import { harmonizeDocument } from "./document.ts";
 import { Model, spansFromTags, type EntityType } from "./model.ts";
 import { splitSentences, tokenizeText } from "./tokenize.ts";
 import { truecase } from "./truecase.ts";
@@ -36,6 +38,14 @@ export const DEMONYM_MISC_LANGUAGES = new Set(["en"]);
 export interface LoadedModel {
   model: Model;
   lowercaseWords: Set<string>;
+  /** word classes read as features (common words, calendar words) */
+  classes: WordClasses;
+}
+
+/** A loaded model's companions, built from its header. */
+export function loadedModel(model: Model): LoadedModel {
+  const lowercaseWords = new Set(model.header.lowercaseWords);
+  return { model, lowercaseWords, classes: { common: lowercaseWords, calendar: calendarWords(model.header.language) } };
 }
 
 const models = new Map<string, LoadedModel | null>();
@@ -62,7 +72,7 @@ function loadModel(language: string): LoadedModel | null {
   if (!models.has(language)) {
     const path = modelPath(language);
     const model = existsSync(path) ? Model.deserialize(readFileSync(path)) : null;
-    models.set(language, model && { model, lowercaseWords: new Set(model.header.lowercaseWords) });
+    models.set(language, model && loadedModel(model));
   }
   return models.get(language)!;
 }
@@ -83,9 +93,9 @@ export function tagTokens(words: readonly string[], language: string): string[] 
 /** The whole tagging path for one sentence: truecase, features, Viterbi, MISC rule. */
 export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer): string[] {
   if (words.length === 0) return [];
-  const { model, lowercaseWords } = loaded;
+  const { model, lowercaseWords, classes } = loaded;
   const cased = truecase(words, lowercaseWords);
-  const path = model.decode(featurize(cased, gaz, model.mask), words.length);
+  const path = model.decode(featurize(cased, gaz, model.mask, classes), words.length);
   const tags = Array.from(path, (l) => model.labels[l]!);
   if (DEMONYM_MISC_LANGUAGES.has(model.header.language)) markDemonyms(cased, tags, gaz);
   return tags;
@@ -101,12 +111,49 @@ function markDemonyms(words: readonly string[], tags: string[], gaz: Gazetteer):
   });
 }
 
+/** IOB2 tags for the sentences of one document, made consistent across it (document.ts). */
+export function tagDocument(sentences: ReadonlyArray<readonly string[]>, language: string): string[][] {
+  const loaded = modelFor(language);
+  const gaz = loadGazetteer();
+  const tags = sentences.map((words) => tagWithModel(loaded, words, gaz));
+  harmonizeDocument(sentences, tags, loaded.lowercaseWords);
+  sentences.forEach((words, i) => trimLowercaseEdges(words, tags[i]!));
+  return tags;
+}
+
+/**
+ * In a cased script a name starts and ends with a capitalised word or a digit: lower-case words at a
+ * span's edges are context the model pulled in ("attaque de drones", "Minsk de directement"), so
+ * they are cut off (particles inside a name stay: "Charles de Gaulle"), and a span left with no
+ * capitalised word is dropped. Caseless scripts are untouched.
+ */
+function trimLowercaseEdges(words: readonly string[], tags: string[]): void {
+  const isLower = (word: string) => /^\p{Ll}/u.test(word);
+  const isUpper = (word: string) => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word);
+  const isLowerLatin = (word: string) => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
+  for (const span of spansFromTags(tags)) {
+    let { start, end } = span;
+    while (start < end && (isLower(words[start]!) || !/[\p{L}\p{N}]/u.test(words[start]!))) start++;
+    // Slavic names end in a lower-case generic word ("Київська область", "Чёрное море"): keep those.
+    while (end > start && (isLowerLatin(words[end - 1]!) || !/[\p{L}\p{N}]/u.test(words[end - 1]!))) end--;
+    const cased = words.slice(span.start, span.end).some((w) => isLower(w) || isUpper(w));
+    if (!cased) continue;
+    for (let i = span.start; i < span.end; i++) tags[i] = "O";
+    if (start < end && words.slice(start, end).some(isUpper)) {
+      tags[start] = `B-${span.type}`;
+      for (let i = start + 1; i < end; i++) tags[i] = `I-${span.type}`;
+    }
+  }
+}
+
 /** Named entities in `text` with character offsets; `language` is an ISO 639-1 code. */
 export function recognizeEntities(text: string, language: string): RecognizedEntity[] {
   const tokens = tokenizeText(text, language);
   const entities: RecognizedEntity[] = [];
-  for (const sentence of splitSentences(tokens, text)) {
-    const tags = tagTokens(sentence.map((t) => t.text), language);
+  const sentences = splitSentences(tokens, text);
+  const documentTags = tagDocument(sentences.map((sentence) => sentence.map((t) => t.text)), language);
+  for (const [s, sentence] of sentences.entries()) {
+    const tags = documentTags[s]!;
     for (const span of spansFromTags(tags)) {
       const start = sentence[span.start]!.start;
       const end = sentence[span.end - 1]!.end;

@@ -4,11 +4,33 @@
  * path's features and away from the predicted path's, average over all steps.
  */
 import { FEATURES_PER_TOKEN } from "./features.ts";
-import { Model, type ModelHeader } from "./model.ts";
+import { Model, viterbi, type ModelHeader } from "./model.ts";
 
 export interface TrainingSentence {
   features: Int32Array;
   gold: Int32Array;
+  /**
+   * Partial annotation (silver text): where set, the label each position must take, -1 where free.
+   * The "gold" path is then the best path under the current weights that agrees with it
+   * (latent-variable perceptron), recomputed at each visit; `gold` is ignored.
+   */
+  known?: Int32Array;
+}
+
+/** Emission penalty that keeps a constrained path off forbidden labels. */
+const FORBIDDEN = -1e9;
+
+/** Best path of `model` that takes the labels in `known` wherever they are set. */
+export function constrainedDecode(model: Model, features: Int32Array, known: Int32Array): Int32Array {
+  const n = known.length;
+  const L = model.labels.length;
+  const scores = model.emissions(features, n);
+  for (let i = 0; i < n; i++) {
+    const label = known[i]!;
+    if (label < 0) continue;
+    for (let l = 0; l < L; l++) if (l !== label) scores[i * L + l]! += FORBIDDEN;
+  }
+  return viterbi(scores, n, L, model.transitions, model.allowed);
 }
 
 export interface TrainingOptions {
@@ -65,7 +87,8 @@ export function trainPerceptron(options: TrainingOptions): { model: Model; bestE
     }
     let mistakes = 0;
     for (const index of order) {
-      const { features, gold } = options.sentences[index]!;
+      const { features, known } = options.sentences[index]!;
+      const gold = known ? constrainedDecode(live, features, known) : options.sentences[index]!.gold;
       const n = gold.length;
       const predicted = live.decode(features, n);
       let wrong = false;

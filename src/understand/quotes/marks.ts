@@ -3,7 +3,7 @@
  * marks that may close it; the scanner in quotes.ts pairs them within a paragraph.
  */
 
-export type QuoteStyle = "guillemets" | "curly" | "low-high" | "straight" | "angle" | "corner" | "dash";
+import type { QuoteStyle } from "../../schema.ts";
 
 export interface QuotePair {
   open: string;
