@@ -93,6 +93,14 @@ export const Entity = z.object({
   aliases: z.array(z.string()),
   mentions: z.number().int().positive(),
   place: Place.optional(),
+  /** Name-table id of a linked person or organisation (data/names), e.g. "name:vladimir-putin". */
+  id: z.string().optional(),
+  /** CAMEO actor country (ISO 3166-1 alpha-3, or IGO/NGO/MNC...) of a linked entity's current role. */
+  country: z.string().optional(),
+  /** CAMEO sector of that role: GOV, MIL, REB, OPP, ELI, BUS... */
+  sector: z.string().optional(),
+  /** Wikidata Q-id, where an open source gives it. */
+  wikidata: z.string().optional(),
 });
 
 export const QuoteStyle = z.enum(["guillemets", "curly", "low-high", "straight", "angle", "corner", "dash"]);
@@ -120,6 +128,50 @@ export const Figure = TextSpan.extend({
   predicate: TextSpan.optional(),
 });
 
+/** The 16 event types of the PLOVER ontology (manual draft 0.8). */
+export const PloverType = z.enum([
+  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]);
+
+/** Who takes part in an event: the words of the text, and the document entity when one was linked. */
+export const EventParticipant = TextSpan.extend({
+  /** Index into the article's `entities`. */
+  entity: z.number().int().nonnegative().optional(),
+});
+
+/** Who did what to whom, where and when, coded in PLOVER from one sentence (its evidence). */
+export const Event = z.object({
+  /** Stable within the article: "e<sentence start>-<trigger start>". */
+  id: z.string(),
+  /** When it happened: a date in the sentence resolved against the article's date, else the article's date. */
+  date: IsoDate.optional(),
+  eventType: PloverType,
+  /** PLOVER mode (how): "visit", "arrest", "heavy-weapons"... */
+  mode: z.string().optional(),
+  /** PLOVER contexts (about what): "military", "economic"... */
+  contexts: z.array(z.string()),
+  actor: EventParticipant.optional(),
+  recipient: EventParticipant.optional(),
+  location: EventParticipant.optional(),
+  /** Counts from the sentence's figures. */
+  size: z
+    .object({
+      dead: z.number().optional(),
+      injured: z.number().optional(),
+      arrested: z.number().optional(),
+    })
+    .optional(),
+  /** The word(s) that signal the event. */
+  trigger: TextSpan,
+  /** The sentence the event was coded from. */
+  sentence: TextSpan,
+  /** Hedged ("may attack", "plans to"): reported as possible, not as done. */
+  hypothetical: z.boolean().optional(),
+  /** How sure the coding is, 0..1. */
+  confidence: z.number(),
+});
+
 export type IsoDate = z.infer<typeof IsoDate>;
 export type TextSpan = z.infer<typeof TextSpan>;
 export type LanguageSpan = z.infer<typeof LanguageSpan>;
@@ -132,6 +184,9 @@ export type QuoteStyle = z.infer<typeof QuoteStyle>;
 export type Quote = z.infer<typeof Quote>;
 export type FigureKind = z.infer<typeof FigureKind>;
 export type Figure = z.infer<typeof Figure>;
+export type PloverType = z.infer<typeof PloverType>;
+export type EventParticipant = z.infer<typeof EventParticipant>;
+export type Event = z.infer<typeof Event>;
 /** An article with what the understand step found in it. */
 export const UnderstoodArticle = Article.extend({
   /** Language of each stretch of the text, where the page mixes languages. */

@@ -14,6 +14,7 @@ import {
 import { detectDocumentLanguage, detectParagraphLanguages } from "./langid.ts";
 import { recognizeEntities, type RecognizedEntity } from "./ner/index.ts";
 import { geocodeMentions, type GeocodeResult } from "./geocode.ts";
+import { linkEntity, surnameKeys } from "./link.ts";
 import { findQuotes } from "./quotes.ts";
 import { findFigures } from "./figures.ts";
 
@@ -56,9 +57,10 @@ export function understand(article: Article): UnderstoodArticle {
 }
 
 /**
- * Mentions -> document entities. Within one document a later short form ("Peskov") is the earlier
- * full name ("Dmitri Peskov") when it is that name's last word(s); places are geocoded together so
- * that each lends context to the others.
+ * Mentions -> document entities. Within one document a later short form ("Peskov", "Пескова") is the
+ * earlier full name ("Dmitri Peskov") when it is that name's last word(s), inflected or not; places are
+ * geocoded together so that each lends context to the others; people and organisations are linked to
+ * the name table (canonical name, id, country and sector codes).
  */
 function groupEntities(recognized: RecognizedEntity[], language: string): { entities: Entity[]; mentions: Mention[] } {
   const places = geocodeMentions(
@@ -70,7 +72,7 @@ function groupEntities(recognized: RecognizedEntity[], language: string): { enti
   const byKey = new Map<string, number>();
   const mentions: Mention[] = recognized.map((r) => {
     const key = entityKey(r.type, r.text);
-    let index = byKey.get(key) ?? (r.type === "PER" ? fullNameOf(entities, r.text) : undefined);
+    let index = byKey.get(key) ?? (r.type === "PER" ? fullNameOf(entities, r.text, language) : undefined);
     if (index === undefined) {
       index = entities.length;
       entities.push({ name: r.text, type: r.type, aliases: [], mentions: 0 });
@@ -89,18 +91,60 @@ function groupEntities(recognized: RecognizedEntity[], language: string): { enti
     }
     return { start: r.start, end: r.end, text: r.text, type: r.type, entity: index };
   });
-  return mergeSamePlaces(entities, mentions);
+  for (const entity of entities) linkDocumentEntity(entity, language);
+  return mergeSameReferents(entities, mentions);
 }
 
-/** Two names of one place ("Biélorussie", "Bélarus") are one entity: merged into the first, indexes renumbered. */
-function mergeSamePlaces(entities: Entity[], mentions: Mention[]): { entities: Entity[]; mentions: Mention[] } {
-  const firstByPlace = new Map<string, number>();
+/**
+ * A person or organisation entity takes the table's canonical name; the names seen stay as aliases.
+ * An entity the recogniser typed otherwise (an unplaced "LOC", an ORG) may still be a known person,
+ * but only by a name form the table lists, never by a lone surname.
+ */
+function linkDocumentEntity(entity: Entity, language: string): void {
+  if (entity.place) return;
+  // The longest name seen is the most telling ("Dmitri Peskov" over "Peskov").
+  const names = [entity.name, ...entity.aliases].sort((a, b) => b.length - a.length);
+  const attempts: Array<[EntityType, boolean]> =
+    entity.type === "PER" ? [["PER", true]] : entity.type === "LOC" ? [["PER", false]] : [[entity.type, true], ["PER", false]];
+  for (const name of names) {
+    const linked = attempts.reduce<ReturnType<typeof linkEntity>>(
+      (found, [type, surnames]) => found ?? linkEntity(name, type, language, { surnames }),
+      undefined,
+    );
+    if (!linked) continue;
+    if (entity.type !== linked.type) entity.type = linked.type;
+    if (linked.name !== entity.name) {
+      if (!entity.aliases.includes(entity.name)) entity.aliases.push(entity.name);
+      entity.name = linked.name;
+      entity.aliases = entity.aliases.filter((a) => a !== linked.name);
+    }
+    entity.id = linked.id;
+    if (linked.country) entity.country = linked.country;
+    if (linked.sector) entity.sector = linked.sector;
+    if (linked.wikidata) entity.wikidata = linked.wikidata;
+    return;
+  }
+}
+
+/** The key of what an entity refers to, when known: its place or its name-table id. */
+function referentKey(entity: Entity): string | undefined {
+  if (entity.id) return `id\u0000${entity.id}`;
+  if (!entity.place) return undefined;
+  return `place\u0000${entity.place.geonameId ?? ""}\u0000${entity.place.name}\u0000${entity.place.countryCode ?? ""}`;
+}
+
+/**
+ * Two names of one place ("Biélorussie", "Bélarus") or of one linked person ("Путин", "Путина") are one
+ * entity: merged into the first, indexes renumbered.
+ */
+function mergeSameReferents(entities: Entity[], mentions: Mention[]): { entities: Entity[]; mentions: Mention[] } {
+  const firstByReferent = new Map<string, number>();
   const target = entities.map((entity, index) => {
-    if (!entity.place) return index;
-    const key = `${entity.place.geonameId ?? ""}\u0000${entity.place.name}\u0000${entity.place.countryCode ?? ""}`;
-    const first = firstByPlace.get(key);
+    const key = referentKey(entity);
+    if (key === undefined) return index;
+    const first = firstByReferent.get(key);
     if (first === undefined) {
-      firstByPlace.set(key, index);
+      firstByReferent.set(key, index);
       return index;
     }
     const kept = entities[first]!;
@@ -122,10 +166,16 @@ function entityKey(type: EntityType, text: string): string {
   return `${type}\u0000${text.toLocaleLowerCase().replace(/\s+/g, " ")}`;
 }
 
-/** The earlier person whose full name ends with this short form. */
-function fullNameOf(entities: Entity[], short: string): number | undefined {
+/** The earlier person whose full name ends with this short form, or (one word) with an inflected form of it. */
+function fullNameOf(entities: Entity[], short: string, language: string): number | undefined {
   const tail = ` ${short.toLocaleLowerCase()}`;
-  const index = entities.findIndex((e) => e.type === "PER" && e.name.toLocaleLowerCase().endsWith(tail));
+  let index = entities.findIndex((e) => e.type === "PER" && e.name.toLocaleLowerCase().endsWith(tail));
+  if (index < 0 && !/\s/.test(short.trim())) {
+    const keys = new Set(surnameKeys(short, language));
+    index = entities.findIndex(
+      (e) => e.type === "PER" && /\s/.test(e.name) && surnameKeys(e.name, language).some((k) => keys.has(k)),
+    );
+  }
   return index >= 0 ? index : undefined;
 }
 

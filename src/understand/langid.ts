@@ -4,7 +4,7 @@
  * Three layers, cheapest first:
  *  1. Unicode script prior: a script used by one supported language decides outright (Greek, Hangul, kana...).
  *  2. Lingua (@bluzzi/lingua, the WebAssembly build of lingua-rs, 75 languages, high-accuracy mode) for the
- *     rest, on the letters of the text's dominant script only, so a foreign label does not skew the n-grams.
+ *     rest, on the words of the text's dominant script only, so a foreign label does not skew the n-grams.
  *  3. Close-language markers (data/langid/close-languages.json) settle ms/id, bs/hr, nb/nn, which
  *     character n-grams confuse, when the text holds spellings standard in only one member.
  * Paragraph and document detection build on detectLanguage; codes are ISO 639-1.
@@ -20,7 +20,7 @@ const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/la
 const MIN_LETTERS = 2;
 /** One Han/kana/Hangul character already names its script, so one is enough there. */
 const MIN_LETTERS_LOGOGRAPHIC = 1;
-/** Share of letters a single-language script needs to decide without the model. */
+/** Share of the words a single-language script needs to decide without the model. */
 const SCRIPT_DECIDES_SHARE = 0.5;
 /** Lingua's cost grows with length while accuracy is flat past a few hundred characters. */
 const MAX_MODEL_CHARS = 600;
@@ -34,6 +34,8 @@ const HINT_MIN_RATIO = 0.5;
 const MARKER_MIN_LEAD = 1;
 /** Distinctive-letter vetoes need this many letters: a short phrase may lack them by chance. */
 const VETO_MIN_LETTERS = 15;
+/** Lingua reports exactly 1 when its rule engine, not its n-gram models, made the call. */
+const RULE_ENGINE_CONFIDENCE = 1;
 /** A run of another script inside a paragraph becomes its own segment from this many letters. */
 const MIN_FOREIGN_RUN_LETTERS = 10;
 /** Segments with fewer letters are labels (captions, names) and do not vote for the document language. */
@@ -47,7 +49,6 @@ const SINGLE_LANGUAGE_SCRIPTS: Record<string, string> = {
   Armenian: "hy",
   Thai: "th",
   Hangul: "ko",
-  Kana: "ja",
   Gujarati: "gu",
   Gurmukhi: "pa",
   Tamil: "ta",
@@ -55,7 +56,7 @@ const SINGLE_LANGUAGE_SCRIPTS: Record<string, string> = {
   Bengali: "bn",
 };
 
-/** Script of a letter, by Unicode Script property; "Han" alone is Chinese unless kana is present. */
+/** Script of a letter, by Unicode Script property (kana and Han are told apart for ja/zh). */
 const SCRIPT_PATTERNS: Array<[string, RegExp]> = [
   ["Latin", /\p{Script=Latin}/u],
   ["Cyrillic", /\p{Script=Cyrillic}/u],
@@ -237,8 +238,12 @@ function fromModel(ws: Word[], family: string): LanguageGuess[] {
       .map((v) => ({ language: LINGUA_TO_ISO[v.language] ?? v.language.toLowerCase(), confidence: v.confidence }));
   const guesses = ask(model());
   const veto = vetoed(sample);
-  // Lingua's rule engine sometimes names a language outright on one shared letter; ask again without it.
-  if (guesses[0] && veto.includes(guesses[0].language)) return ask(model(veto.filter((l) => guesses.some((g) => g.language === l))));
+  // Lingua's rule engine sometimes names a language outright (confidence 1) on one shared letter; when
+  // the letters that language always shows are absent, ask again without it.
+  const top = guesses[0];
+  if (top && top.confidence >= RULE_ENGINE_CONFIDENCE && veto.includes(top.language)) {
+    return ask(model(veto.filter((l) => guesses.some((g) => g.language === l))));
+  }
   return guesses;
 }
 

@@ -1,0 +1,139 @@
+/**
+ * Events eval: the PLOVER gold-standard records (English, CAMEO manual examples) and the UniversalPetrarch
+ * Spanish protest set. Prints event-type accuracy, mode accuracy, actor/recipient match and P/R/F1 of
+ * (sentence, type) pairs; writes per-type confusion tables to out/. Last line: the headline figures.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { requireShared, readJsonl, REPO_DIR } from "./shared.ts";
+import { understand } from "../src/understand/index.ts";
+import { codeEvents } from "../src/understand/events.ts";
+import type { Article, Event } from "../src/schema.ts";
+
+/** The gold files use PLOVER draft names; the coder uses manual v0.8 (SOURCE.md of each set). */
+const OLD_NAMES: Record<string, string> = {
+  DEMAND: "REQUEST", DISAPPROVE: "ACCUSE", INVESTIGATE: "ACCUSE", FIGHT: "ASSAULT", CRIME: "ASSAULT", SACTION: "SANCTION",
+};
+const ploverName = (name: string) => OLD_NAMES[name] ?? name;
+
+let understandMs = 0;
+let eventsMs = 0;
+
+function run(text: string, language: string): Event[] {
+  const article: Article = { source: "eval", authors: [], text, language, encoding: "utf-8", kind: "text", warnings: [], published: "2000-01-01" };
+  let t = performance.now();
+  const understood = understand(article);
+  understandMs += performance.now() - t;
+  t = performance.now();
+  const events = codeEvents(understood);
+  eventsMs += performance.now() - t;
+  return events;
+}
+
+function top(events: Event[]): Event | undefined {
+  return events.reduce<Event | undefined>((best, e) => (!best || e.confidence > best.confidence ? e : best), undefined);
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+const overlaps = (predicted: string | undefined, gold: string[]) =>
+  !!predicted && gold.some((g) => norm(predicted).includes(norm(g)) || norm(g).includes(norm(predicted)));
+
+class Confusion {
+  private counts = new Map<string, Map<string, number>>();
+  add(gold: string, predicted: string): void {
+    const row = this.counts.get(gold) ?? new Map<string, number>();
+    row.set(predicted, (row.get(predicted) ?? 0) + 1);
+    this.counts.set(gold, row);
+  }
+  write(path: string): void {
+    const cols = [...new Set([...this.counts.values()].flatMap((r) => [...r.keys()]))].sort();
+    const lines = [["gold\\predicted", ...cols].join("\t")];
+    for (const [gold, row] of [...this.counts].sort()) lines.push([gold, ...cols.map((c) => String(row.get(c) ?? 0))].join("\t"));
+    writeFileSync(path, lines.join("\n") + "\n");
+  }
+}
+
+function prf(tp: number, predicted: number, gold: number) {
+  const p = predicted ? tp / predicted : 0;
+  const r = gold ? tp / gold : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+const f3 = (x: number) => x.toFixed(3);
+
+interface GoldActor { actorText?: string }
+interface GsrRecord { event: string; text: string; mode?: string; source?: GoldActor[] | string; target?: GoldActor[] | string }
+
+function actorTexts(field: GoldActor[] | string | undefined): string[] {
+  return Array.isArray(field) ? field.map((a) => a.actorText ?? "").filter(Boolean) : [];
+}
+
+function english() {
+  const records = (JSON.parse(readFileSync(requireShared("eval/plover/PLOVER_GSR_CAMEO.json"), "utf8")) as GsrRecord[]).filter(
+    (r) => r.event !== "DOCUMENT",
+  );
+  const confusion = new Confusion();
+  let typeOk = 0, modeOk = 0, modeN = 0, actorOk = 0, actorN = 0, recipOk = 0, recipN = 0, tp = 0, predicted = 0;
+  for (const r of records) {
+    const gold = ploverName(r.event);
+    const events = run(r.text, "en");
+    const best = top(events);
+    confusion.add(gold, best?.eventType ?? "none");
+    if (best?.eventType === gold) typeOk++;
+    if (r.mode) {
+      modeN++;
+      if (best?.mode === r.mode) modeOk++;
+    }
+    const actors = actorTexts(r.source);
+    if (actors.length) {
+      actorN++;
+      if (overlaps(best?.actor?.text, actors)) actorOk++;
+    }
+    const recipients = actorTexts(r.target);
+    if (recipients.length) {
+      recipN++;
+      if (overlaps(best?.recipient?.text, recipients)) recipOk++;
+    }
+    const types = new Set(events.map((e) => e.eventType));
+    predicted += types.size;
+    if (types.has(gold as Event["eventType"])) tp++;
+  }
+  confusion.write(resolve(REPO_DIR, "out/events-confusion.en.tsv"));
+  const s = prf(tp, predicted, records.length);
+  console.log(`en: ${records.length} sentences`);
+  console.log(`en event-type accuracy: ${f3(typeOk / records.length)}`);
+  console.log(`en mode accuracy: ${f3(modeOk / modeN)} (${modeN} with gold mode)`);
+  console.log(`en actor match: ${f3(actorOk / actorN)} (${actorN}), recipient match: ${f3(recipOk / recipN)} (${recipN})`);
+  console.log(`en (sentence,type) P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f1)}`);
+  return typeOk / records.length;
+}
+
+interface EsRecord { id: string; text: string; events: { plover: string }[] }
+
+function spanish() {
+  const rows = readJsonl<EsRecord>(requireShared("eval/events/universalpetrarch_es_plover/spanish_protest_plover.jsonl"));
+  const confusion = new Confusion();
+  let tp = 0, predicted = 0, gold = 0;
+  for (const row of rows) {
+    const goldTypes = new Set(row.events.map((e) => ploverName(e.plover)));
+    const events = run(row.text, "es");
+    const types = new Set<string>(events.map((e) => e.eventType));
+    gold += goldTypes.size;
+    predicted += types.size;
+    for (const t of types) if (goldTypes.has(t)) tp++;
+    const best = top(events)?.eventType ?? "none";
+    for (const g of goldTypes) confusion.add(g, types.has(g) ? g : best);
+  }
+  confusion.write(resolve(REPO_DIR, "out/events-confusion.es.tsv"));
+  const s = prf(tp, predicted, gold);
+  const extra = (predicted - tp) / gold;
+  console.log(`es: ${rows.length} sentences, ${gold} gold (sentence,type) pairs`);
+  console.log(`es (sentence,type) P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f1)}, extra events ${f3(extra)} of gold`);
+  return { f1: s.f1, extra };
+}
+
+mkdirSync(resolve(REPO_DIR, "out"), { recursive: true });
+const enAccuracy = english();
+const es = spanish();
+console.log(`events step time: ${eventsMs.toFixed(0)} ms vs understand ${understandMs.toFixed(0)} ms (+${f3(eventsMs / understandMs)})`);
+console.log(`headline: en type accuracy ${f3(enAccuracy)}, es F1 ${f3(es.f1)}, es extra ${f3(es.extra)}`);

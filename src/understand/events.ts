@@ -1,0 +1,306 @@
+/**
+ * Events step: who did what to whom, where and when, coded in PLOVER straight from the text.
+ * Per sentence and clause: trigger words from the lexicons (events/lexicon.ts), the leftmost trigger
+ * governs its clause ("threatened to attack" is THREATEN; "denied that X attacked" is REJECT by the
+ * speaker), negated triggers yield nothing, hedged ones are marked hypothetical with less confidence.
+ * Actor = nearest entity or agent noun before the trigger, recipient = the first after it.
+ */
+import type { Entity, Event, EventParticipant, Figure, Mention, PloverType, TextSpan } from "../schema.ts";
+import { PloverType as PloverTypes } from "../schema.ts";
+import { parseDateText } from "../extract/dates.ts";
+import { sentenceSpans, type Span } from "./quotes/sentences.ts";
+import { lexiconFor, matchesAt, normalizeWord, WORD, type Lexicon, type LexiconEntry } from "./events/lexicon.ts";
+
+export interface EventInput {
+  text: string;
+  language?: string;
+  published?: string;
+  mentions?: readonly Mention[];
+  entities?: readonly Entity[];
+  figures?: readonly Figure[];
+}
+
+/** Confidence of a trigger from the hand-curated lexicon, and of one derived from the CAMEO dictionaries. */
+const CORE_CONFIDENCE = 0.75;
+const DERIVED_CONFIDENCE = 0.45;
+const ACTOR_BONUS = 0.15;
+const HEDGE_FACTOR = 0.5;
+/** How many words before a trigger a negation or hedge reaches. */
+const NEGATION_REACH = 3;
+const HEDGE_REACH = 4;
+/** Types that are themselves about intent or speech: a hedge word before them is part of their meaning. */
+const INTENT_TYPES = new Set<string>(["THREATEN", "REQUEST", "AGREE", "REJECT"]);
+/**
+ * A hostile act announced for later ("will impose a curfew", "may halt mediation") is a threat, a
+ * cooperative one ("will withdraw", "plans to provide aid") an agreement: PLOVER codes the intent.
+ */
+const INTENT_OF: Record<string, PloverType> = {
+  ASSAULT: "THREATEN", COERCE: "THREATEN", SANCTION: "THREATEN", PROTEST: "THREATEN",
+  AID: "AGREE", COOPERATE: "AGREE", RETREAT: "AGREE", CONCEDE: "AGREE", CONSULT: "AGREE", SUPPORT: "AGREE",
+};
+const INTENT_FACTOR = 0.8;
+/** Clause boundaries: semicolons, colons, and a comma before a contrastive conjunction. */
+const CLAUSE_BREAK = /[;:]|,\s*(?:but|while|whereas|although|pero|mientras|aunque|mais|tandis|alors que|но|а|однак|але|لكن)\s/giu;
+/** Words that introduce a place. */
+const LOCATION_PREPOSITIONS = new Set(["in", "at", "near", "en", "a", "au", "dans", "pres", "в", "во", "у", "под", "над", "під", "біля", "في", "near"]);
+const TYPES = new Set<string>(PloverTypes.options);
+
+interface Word {
+  norm: string;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+interface Hit {
+  entry: LexiconEntry;
+  from: number;
+  to: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  entity?: number;
+}
+
+/** The events of an article, in text order. Pure: same input, same events. */
+export function codeEvents(article: EventInput): Event[] {
+  const language = (article.language ?? "en").toLowerCase().slice(0, 2);
+  const lexicon = lexiconFor(language);
+  if (lexicon.byKey.size === 0 && lexicon.containing.length === 0) return [];
+  const text = article.text;
+  const reference = article.published ? new Date(article.published) : undefined;
+  const events: Event[] = [];
+  for (const sentence of sentenceSpans(text)) {
+    events.push(...codeSentence(text, sentence, language, lexicon, article, reference));
+  }
+  return events;
+}
+
+function wordsOf(text: string, span: Span): Word[] {
+  const slice = text.slice(span.start, span.end);
+  return [...slice.matchAll(WORD)].map((m) => ({
+    norm: normalizeWord(m[0]),
+    raw: m[0],
+    start: span.start + m.index,
+    end: span.start + m.index + m[0].length,
+  }));
+}
+
+/** Longest match at each position, core before derived; matches do not overlap. */
+function findHits(words: readonly Word[], lexicon: Lexicon): Hit[] {
+  const norms = words.map((w) => w.norm);
+  const hits: Hit[] = [];
+  for (let i = 0; i < norms.length; i++) {
+    const found = matchesAt(lexicon, norms, i);
+    if (found.length === 0) continue;
+    found.sort((a, b) => b.length - a.length || Number(b.entry.core) - Number(a.entry.core));
+    const best = found[0]!;
+    // Keep the controls and agents that share the span: "denied" is both DENY and a trigger word elsewhere.
+    for (const f of found) if (f.length === best.length && (f === best || f.entry.cls !== best.entry.cls)) hits.push({ entry: f.entry, from: i, to: i + f.length });
+    i += best.length - 1;
+  }
+  return hits;
+}
+
+function codeSentence(
+  text: string,
+  sentence: Span,
+  language: string,
+  lexicon: Lexicon,
+  article: EventInput,
+  reference: Date | undefined,
+): Event[] {
+  const words = wordsOf(text, sentence);
+  if (words.length === 0) return [];
+  const hits = findHits(words, lexicon);
+  const agents = hits.filter((h) => h.entry.cls === "AGENT");
+  const inAgent = (i: number) => agents.some((a) => i >= a.from && i < a.to);
+  const headline = !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
+  const triggers = hits.filter(
+    (h) =>
+      TYPES.has(h.entry.cls) &&
+      !inAgent(h.from) &&
+      // A capitalised word inside a sentence is a name ("March", "Accord"), not a verb.
+      (h.from === 0 || headline || !/^\p{Lu}/u.test(words[h.from]!.raw)),
+  );
+  const denials = hits.filter((h) => h.entry.cls === "DENY");
+  if (triggers.length === 0 && denials.length === 0) return [];
+  const candidates = actorCandidates(words, agents, article.mentions ?? [], sentence);
+  const clauses = clauseRanges(text, sentence, words);
+  const events: Event[] = [];
+  let suppressedFrom = Infinity;
+  for (const [cFrom, cTo] of clauses) {
+    if (cFrom >= suppressedFrom) break;
+    const denial = denials.find((d) => d.from >= cFrom && d.from < cTo);
+    let chosen: Hit | undefined;
+    let type: string | undefined;
+    if (denial) {
+      chosen = denial;
+      type = "REJECT";
+      suppressedFrom = denial.to; // the denied event is not coded
+    } else {
+      const inClause = triggers.filter((t) => t.from >= cFrom && t.to <= cTo);
+      const core = inClause.filter((t) => t.entry.core);
+      const pool = core.length > 0 ? core : inClause;
+      chosen = pool[0];
+      type = chosen?.entry.cls;
+    }
+    if (!chosen || !type) continue;
+    if (!denial && hasBefore(hits, "NEG", chosen.from, NEGATION_REACH, cFrom)) continue;
+    let hedged = !denial && !INTENT_TYPES.has(type) && hasBefore(hits, "HEDGE", chosen.from, HEDGE_REACH, cFrom);
+    const intent = hedged ? INTENT_OF[type] : undefined;
+    if (intent) {
+      type = intent;
+      hedged = false;
+    }
+    const actor = pickActor(candidates, chosen, cFrom, cTo);
+    if (!chosen.entry.core && !denial && !actor) continue; // weak trigger without an actor: too likely noise
+    // One event per sentence, unless a later clause has a strong trigger and an actor of its own.
+    if (events.length > 0 && !(chosen.entry.core && actor && actor.from >= cFrom && actor.to <= chosen.from)) continue;
+    const recipient = pickRecipient(candidates, chosen, cTo, actor);
+    let confidence = (chosen.entry.core || denial ? CORE_CONFIDENCE : DERIVED_CONFIDENCE) + (actor ? ACTOR_BONUS : 0);
+    if (hedged) confidence *= HEDGE_FACTOR;
+    if (intent) confidence *= INTENT_FACTOR;
+    const trigger = spanOf(text, words[chosen.from]!.start, words[chosen.to - 1]!.end);
+    events.push({
+      id: `e${sentence.start}-${trigger.start}`,
+      date: eventDate(text.slice(sentence.start, sentence.end), language, reference, article.published),
+      eventType: type as PloverType,
+      mode: denial ? undefined : chosen.entry.mode,
+      contexts: denial ? [] : chosen.entry.contexts,
+      actor: actor && participant(text, actor),
+      recipient: recipient && participant(text, recipient),
+      location: findLocation(text, words, sentence, article),
+      size: sizeOf(sentence, article.figures ?? [], language),
+      trigger,
+      sentence: spanOf(text, sentence.start, sentence.end),
+      hypothetical: hedged || undefined,
+      confidence: Math.round(confidence * 100) / 100,
+    });
+  }
+  return events;
+}
+
+function spanOf(text: string, start: number, end: number): TextSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function participant(text: string, c: Candidate): EventParticipant {
+  return { ...spanOf(text, c.start, c.end), ...(c.entity !== undefined ? { entity: c.entity } : {}) };
+}
+
+function hasBefore(hits: readonly Hit[], cls: string, at: number, reach: number, floor: number): boolean {
+  return hits.some((h) => h.entry.cls === cls && h.to <= at && h.to >= Math.max(floor, at - reach));
+}
+
+/** Word-index ranges of the clauses of a sentence. */
+function clauseRanges(text: string, sentence: Span, words: readonly Word[]): [number, number][] {
+  const slice = text.slice(sentence.start, sentence.end);
+  const breaks = [...slice.matchAll(CLAUSE_BREAK)].map((m) => sentence.start + m.index);
+  const ranges: [number, number][] = [];
+  let from = 0;
+  for (const at of breaks) {
+    const to = words.findIndex((w) => w.start >= at);
+    if (to <= from) continue;
+    ranges.push([from, to]);
+    from = to;
+  }
+  ranges.push([from, words.length]);
+  return ranges;
+}
+
+/**
+ * Who can act: named entities (mentions) and agent nouns, or capitalised word runs when no NER ran;
+ * adjacent ones join ("Romanian officials", "Hungarian and Romanian officials").
+ */
+function actorCandidates(words: readonly Word[], agents: readonly Hit[], mentions: readonly Mention[], sentence: Span): Candidate[] {
+  const raw: Candidate[] = [];
+  const wordIndexAt = (pos: number) => words.findIndex((w) => w.end > pos);
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const from = wordIndexAt(m.start);
+    let to = from;
+    while (to < words.length && words[to]!.start < m.end) to++;
+    if (from >= 0 && to > from) raw.push({ start: m.start, end: m.end, from, to, entity: m.entity });
+  }
+  if (mentions.length === 0) {
+    for (let i = 0; i < words.length; i++) {
+      if (!/^\p{Lu}/u.test(words[i]!.raw) || (i === 0 && !/^\p{Lu}/u.test(words[1]?.raw ?? ""))) continue;
+      let j = i + 1;
+      while (j < words.length && /^\p{Lu}/u.test(words[j]!.raw)) j++;
+      raw.push({ start: words[i]!.start, end: words[j - 1]!.end, from: i, to: j });
+      i = j - 1;
+    }
+  }
+  for (const a of agents) {
+    if (raw.some((r) => a.from < r.to && r.from < a.to)) continue;
+    raw.push({ start: words[a.from]!.start, end: words[a.to - 1]!.end, from: a.from, to: a.to });
+  }
+  raw.sort((a, b) => a.from - b.from);
+  const joined: Candidate[] = [];
+  for (const c of raw) {
+    const last = joined[joined.length - 1];
+    const gap = last ? c.from - last.to : Infinity;
+    const joiner = gap === 1 && /^(and|y|e|et|и|і|та|و)$/.test(words[last!.to]!.norm);
+    if (last && (gap === 0 || joiner)) {
+      joined[joined.length - 1] = { ...last, end: c.end, to: c.to, entity: last.entity ?? c.entity };
+    } else joined.push({ ...c });
+  }
+  return joined;
+}
+
+function pickActor(candidates: readonly Candidate[], trigger: Hit, cFrom: number, cTo: number): Candidate | undefined {
+  const before = candidates.filter((c) => c.to <= trigger.from);
+  const inClause = before.filter((c) => c.from >= cFrom);
+  // Nearest in the clause, else the sentence's; else a subject after the verb (Spanish "protestaron miles de estudiantes").
+  return inClause[inClause.length - 1] ?? before[before.length - 1] ?? candidates.find((c) => c.from >= trigger.to && c.to <= cTo);
+}
+
+function pickRecipient(candidates: readonly Candidate[], trigger: Hit, cTo: number, actor: Candidate | undefined): Candidate | undefined {
+  return candidates.find((c) => c.from >= trigger.to && c.to <= cTo && c !== actor && c.start !== actor?.start);
+}
+
+/** A named place after a locative preposition in the sentence. */
+function findLocation(text: string, words: readonly Word[], sentence: Span, article: EventInput): EventParticipant | undefined {
+  for (const m of article.mentions ?? []) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const isPlace = m.type === "LOC" || article.entities?.[m.entity]?.place !== undefined;
+    if (!isPlace) continue;
+    const index = words.findIndex((w) => w.start >= m.start);
+    const before = words[index - 1]?.norm;
+    if (before && LOCATION_PREPOSITIONS.has(before)) return { ...spanOf(text, m.start, m.end), entity: m.entity };
+  }
+  return undefined;
+}
+
+/** Dead, injured, arrested from the sentence's figures, by the words of what each figure counts. */
+function sizeOf(sentence: Span, figures: readonly Figure[], language: string): Event["size"] {
+  const lexicon = lexiconFor(language);
+  const size: NonNullable<Event["size"]> = {};
+  for (const f of figures) {
+    if (f.start < sentence.start || f.end > sentence.end || f.kind !== "count") continue;
+    const about = [f.counted?.text, f.predicate?.text].filter(Boolean).join(" ");
+    const norms = [...about.matchAll(WORD)].map((m) => normalizeWord(m[0]));
+    for (let i = 0; i < norms.length; i++) {
+      const cls = matchesAt(lexicon, norms, i).map((m) => m.entry.cls);
+      const key = cls.includes("DEAD") ? "dead" : cls.includes("INJURED") ? "injured" : cls.includes("ARRESTED") ? "arrested" : undefined;
+      if (key && size[key] === undefined) {
+        size[key] = f.value;
+        break;
+      }
+    }
+  }
+  return Object.keys(size).length > 0 ? size : undefined;
+}
+
+/** A day named in the sentence, resolved against the article's date; else the article's date. */
+function eventDate(sentence: string, language: string, reference: Date | undefined, published: string | undefined): string | undefined {
+  if (!reference || Number.isNaN(reference.getTime())) return undefined;
+  const found = parseDateText(sentence, { language, reference });
+  const day = (found ?? published)?.slice(0, 10);
+  return day;
+}

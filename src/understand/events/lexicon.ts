@@ -1,0 +1,124 @@
+/**
+ * Events step: the trigger lexicons of data/events (core.<lang>.txt hand-curated, cameo.<lang>.txt derived
+ * from the CAMEO/PETRARCH dictionaries), compiled to token patterns and indexed for one pass per sentence.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/events");
+
+/** Control classes that are not event types. */
+export const CONTROL_CLASSES = ["NEG", "HEDGE", "DENY", "AGENT", "DEAD", "INJURED", "ARRESTED"] as const;
+export type ControlClass = (typeof CONTROL_CLASSES)[number];
+
+export interface TokenPattern {
+  text: string;
+  /** "attack*": any word starting with text. */
+  prefix: boolean;
+  /** "*اتفق*": any word containing text (attached clitics). */
+  contains: boolean;
+}
+
+export interface LexiconEntry {
+  /** A PLOVER type or a control class. */
+  cls: string;
+  mode?: string;
+  contexts: string[];
+  tokens: TokenPattern[];
+  /** Hand-curated entries are trusted more than derived ones. */
+  core: boolean;
+}
+
+export interface Lexicon {
+  byKey: Map<string, LexiconEntry[]>;
+  containing: LexiconEntry[];
+}
+
+const KEY_LENGTH = 2;
+
+/** Lower case, diacritics and apostrophe variants folded: the one form text and lexicon are compared in. */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[’ʼ]/g, "'");
+}
+
+/** Words of a text with offsets; apostrophes split ("s'est" -> "s", "est"; "didn't" -> "didn", "t"). */
+export const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+function compilePattern(raw: string): TokenPattern[] {
+  const tokens: TokenPattern[] = [];
+  for (const piece of raw.trim().split(/\s+/)) {
+    const contains = piece.startsWith("*");
+    const prefix = piece.endsWith("*");
+    const words = [...normalizeWord(piece.replace(/\*/g, "")).matchAll(WORD)].map((m) => m[0]);
+    words.forEach((text, i) => tokens.push({ text, prefix: prefix && i === words.length - 1, contains: contains && i === 0 }));
+  }
+  return tokens;
+}
+
+function parseFile(path: string, core: boolean, into: LexiconEntry[]): void {
+  if (!existsSync(path)) return;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [cls, mode, context, patterns] = line.split("|").map((s) => s.trim());
+    if (!cls || !patterns) continue;
+    for (const raw of patterns.split(",")) {
+      const tokens = compilePattern(raw);
+      if (tokens.length === 0) continue;
+      into.push({
+        cls,
+        mode: mode || undefined,
+        contexts: context ? context.split(";").filter(Boolean) : [],
+        tokens,
+        core,
+      });
+    }
+  }
+}
+
+const cache = new Map<string, Lexicon>();
+
+/** The compiled lexicon of a language (ISO 639-1); empty when the language has none. */
+export function lexiconFor(language: string): Lexicon {
+  const lang = language.toLowerCase().slice(0, 2);
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const entries: LexiconEntry[] = [];
+  parseFile(resolve(DATA_DIR, `core.${lang}.txt`), true, entries);
+  parseFile(resolve(DATA_DIR, `cameo.${lang}.txt`), false, entries);
+  const lexicon: Lexicon = { byKey: new Map(), containing: [] };
+  for (const entry of entries) {
+    const first = entry.tokens[0]!;
+    if (first.contains) {
+      lexicon.containing.push(entry);
+      continue;
+    }
+    const key = first.text.slice(0, KEY_LENGTH);
+    const list = lexicon.byKey.get(key) ?? [];
+    list.push(entry);
+    lexicon.byKey.set(key, list);
+  }
+  cache.set(lang, lexicon);
+  return lexicon;
+}
+
+function tokenMatches(pattern: TokenPattern, word: string): boolean {
+  if (pattern.contains) return word.includes(pattern.text);
+  if (pattern.prefix) return word.startsWith(pattern.text);
+  return word === pattern.text;
+}
+
+/** Entries whose patterns match the words from index `at` on, with how many words each covers. */
+export function matchesAt(lexicon: Lexicon, words: readonly string[], at: number): { entry: LexiconEntry; length: number }[] {
+  const word = words[at]!;
+  const candidates = [...(lexicon.byKey.get(word.slice(0, KEY_LENGTH)) ?? []), ...lexicon.containing];
+  const found: { entry: LexiconEntry; length: number }[] = [];
+  for (const entry of candidates) {
+    const { tokens } = entry;
+    if (at + tokens.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < tokens.length && ok; k++) ok = tokenMatches(tokens[k]!, words[at + k]!);
+    if (ok) found.push({ entry, length: tokens.length });
+  }
+  return found;
+}
