@@ -8,6 +8,7 @@
  * forms ("PRESIDENT_PUTIN") -> merge records of one actor across files -> canonical name by vote of spellings.
  * Deterministic: same inputs, same bytes.
  */
+import { prominentPlace } from "../src/understand/geocode.ts";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { requireShared } from "../eval/shared.ts";
@@ -254,6 +255,11 @@ function main(): void {
       actors.push({ type, records: [r], forms: [r.primary, ...r.synonyms].map(phraseText), roles: r.roles });
     }
   }
+
+  // A one-word form that is a well-known place ("Kiev" listed under a country's government) belongs to
+  // geocoding, not to the name table: drop it, and an actor left with no form.
+  for (const a of actors) a.forms = a.forms.filter((f) => nameWords(f).length > 1 || !prominentPlace(f));
+  actors.splice(0, actors.length, ...actors.filter((a) => a.forms.length > 0));
 
   // Title and role words: words in the forms of many people, outside each person's shortest full name.
   const peopleWithWord = new Map<string, number>();

@@ -5,6 +5,15 @@ import { extractSources } from "./pipeline.ts";
 import { startProgress } from "./progress.ts";
 import { formatArticle, type OutputFormat } from "./serve/format.ts";
 
+interface ExtractCommandOptions {
+  json?: boolean;
+  jsonl?: boolean;
+  format?: OutputFormat;
+  url?: string;
+  understand?: boolean;
+  events?: boolean;
+}
+
 const program = new Command()
   .name("sitrep")
   .description("Turn raw, noisy, multilingual news into clean, dated articles and the facts in them.")
@@ -19,7 +28,8 @@ program
   .addOption(new Option("--format <format>", "output format").choices(["json", "jsonl", "text", "markdown"]))
   .option("--url <url>", "the page's URL, when the file does not say it")
   .option("--understand", "add languages, entities, places, quotes and figures to each record")
-  .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; format?: OutputFormat; url?: string; understand?: boolean }) => {
+  .option("--events", "also code PLOVER events (implies --understand)")
+  .action(async (inputs: string[], opts: ExtractCommandOptions) => {
     const sources = await expandInputs(inputs);
     if (sources.length === 0) {
       console.error(`sitrep: no input matched ${inputs.join(" ")}`);
@@ -33,7 +43,7 @@ program
     let extracted = 0;
     const failed: string[] = [];
     if (asArray) process.stdout.write("[\n");
-    for await (const outcome of extractSources(sources, { url: opts.url, understand: opts.understand })) {
+    for await (const outcome of extractSources(sources, { url: opts.url, understand: opts.understand, events: opts.events })) {
       progress.tick(!outcome.error);
       if (outcome.error) {
         failed.push(outcome.error.message);

@@ -11,6 +11,8 @@ import type { Article, RawDocument, UnderstoodArticle } from "./schema.ts";
 export interface PipelineOptions extends ExtractOptions {
   /** Run the understand stage too: languages, entities, places, quotes, figures. */
   understand?: boolean;
+  /** Code PLOVER events too (implies understand). */
+  events?: boolean;
 }
 
 export type Outcome =
@@ -21,7 +23,8 @@ export type Outcome =
 export function processDocument(raw: RawDocument, options: PipelineOptions = {}): Outcome {
   try {
     const article = extractArticle(raw, options);
-    return { source: raw.source, article: options.understand ? understand(article) : article };
+    const deeper = options.understand || options.events;
+    return { source: raw.source, article: deeper ? understand(article, { events: options.events }) : article };
   } catch (error) {
     return { source: raw.source, error: asDocumentError(raw.source, error) };
   }

@@ -187,6 +187,7 @@ export type Figure = z.infer<typeof Figure>;
 export type PloverType = z.infer<typeof PloverType>;
 export type EventParticipant = z.infer<typeof EventParticipant>;
 export type Event = z.infer<typeof Event>;
+
 /** An article with what the understand step found in it. */
 export const UnderstoodArticle = Article.extend({
   /** Language of each stretch of the text, where the page mixes languages. */
@@ -195,6 +196,8 @@ export const UnderstoodArticle = Article.extend({
   mentions: z.array(Mention),
   quotes: z.array(Quote),
   figures: z.array(Figure),
+  /** PLOVER events, when the events step ran (`--events`). */
+  events: z.array(Event).optional(),
 });
 
 export type UnderstoodArticle = z.infer<typeof UnderstoodArticle>;

@@ -201,6 +201,16 @@ export function geocode(name: string, context: GeocodeContext = {}): GeocodeResu
  * and regions that the document's other confidently resolved mentions name, and with "Name, Qualifier"
  * pairs. Every mention is returned, in order; unknown ones without a place.
  */
+/** A city at least this large, named alone, is taken for the place rather than a namesake person or body. */
+const PROMINENT_CITY_MIN_POPULATION = 100_000;
+
+/** The place a bare name most likely means when it is a country, a region or a large city; else undefined. */
+export function prominentPlace(name: string, context: GeocodeContext = {}): GeocodeResult | undefined {
+  const place = geocode(name, context);
+  if (!place) return undefined;
+  return place.featureClass !== "city" || (place.population ?? 0) >= PROMINENT_CITY_MIN_POPULATION ? place : undefined;
+}
+
 export function geocodeMentions(mentions: readonly PlaceMention[], context: GeocodeContext = {}): ResolvedMention[] {
   const candidateCache = new Map<string, Candidate[]>();
   const candidates = mentions.map((m) => {

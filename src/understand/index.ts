@@ -13,10 +13,11 @@ import {
 } from "../schema.ts";
 import { detectDocumentLanguage, detectParagraphLanguages } from "./langid.ts";
 import { recognizeEntities, type RecognizedEntity } from "./ner/index.ts";
-import { geocodeMentions, type GeocodeResult } from "./geocode.ts";
+import { geocodeMentions, prominentPlace, type GeocodeResult } from "./geocode.ts";
 import { linkEntity, surnameKeys } from "./link.ts";
 import { findQuotes } from "./quotes.ts";
 import { findFigures } from "./figures.ts";
+import { codeEvents } from "./events.ts";
 
 /** Below this confidence a detected language does not overrule the one the page declares. */
 const OVERRULE_DECLARED_CONFIDENCE = 0.9;
@@ -39,21 +40,28 @@ export function identifyLanguage(article: Article): Article {
   return { ...article, language: detected.language, warnings };
 }
 
-export function understand(article: Article): UnderstoodArticle {
+export interface UnderstandOptions {
+  /** Code PLOVER events too. */
+  events?: boolean;
+}
+
+export function understand(article: Article, options: UnderstandOptions = {}): UnderstoodArticle {
   const withLanguage = article.language ? article : identifyLanguage(article);
   const language = withLanguage.language ?? DEFAULT_LANGUAGE;
   const text = article.text;
   const recognized = recognizeEntities(text, language);
   const { entities, mentions } = groupEntities(recognized, language);
   const people = mentions.filter((m) => m.type === "PER");
-  return UnderstoodArticle.parse({
+  const understood: UnderstoodArticle = {
     ...withLanguage,
     languages: detectParagraphLanguages(text),
     entities,
     mentions,
     quotes: findQuotes(text, language, { people }),
     figures: findFigures(text, language),
-  });
+  };
+  if (options.events) understood.events = codeEvents({ ...understood, language });
+  return UnderstoodArticle.parse(understood);
 }
 
 /**
@@ -62,7 +70,8 @@ export function understand(article: Article): UnderstoodArticle {
  * geocoded together so that each lends context to the others; people and organisations are linked to
  * the name table (canonical name, id, country and sector codes).
  */
-function groupEntities(recognized: RecognizedEntity[], language: string): { entities: Entity[]; mentions: Mention[] } {
+function groupEntities(found: RecognizedEntity[], language: string): { entities: Entity[]; mentions: Mention[] } {
+  const recognized = found.map((r) => retypeKnownPlace(r, language));
   const places = geocodeMentions(
     recognized.filter((r) => r.type === "LOC"),
     { language },
@@ -92,7 +101,23 @@ function groupEntities(recognized: RecognizedEntity[], language: string): { enti
     return { start: r.start, end: r.end, text: r.text, type: r.type, entity: index };
   });
   for (const entity of entities) linkDocumentEntity(entity, language);
-  return mergeSameReferents(entities, mentions);
+  const merged = mergeSameReferents(entities, mentions);
+  // Linking may settle an entity's type ("Kiev" tagged PER is a city): its mentions follow.
+  return {
+    entities: merged.entities,
+    mentions: merged.mentions.map((m) => ({ ...m, type: merged.entities[m.entity]!.type })),
+  };
+}
+
+/**
+ * The tagger confuses well-known places with people and organisations ("Kiev" as PER, "Moscou" as ORG,
+ * metonymy aside). A non-place mention that is exactly a country, a region or a large city, and is
+ * no one in the name table, is retyped LOC.
+ */
+function retypeKnownPlace(mention: RecognizedEntity, language: string): RecognizedEntity {
+  if (mention.type === "LOC" || mention.text.includes(" ")) return mention;
+  if (linkEntity(mention.text, "PER", language, { surnames: false }) || linkEntity(mention.text, "ORG", language)) return mention;
+  return prominentPlace(mention.text, { language }) ? { ...mention, type: "LOC" } : mention;
 }
 
 /**

@@ -130,6 +130,7 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
 function trimLowercaseEdges(words: readonly string[], tags: string[]): void {
   const isLower = (word: string) => /^\p{Ll}/u.test(word);
   const isUpper = (word: string) => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word);
+  const isCapitalised = (word: string) => /^[\p{Lu}\p{Lt}]/u.test(word);
   const isLowerLatin = (word: string) => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
   for (const span of spansFromTags(tags)) {
     let { start, end } = span;
@@ -139,7 +140,7 @@ function trimLowercaseEdges(words: readonly string[], tags: string[]): void {
     const cased = words.slice(span.start, span.end).some((w) => isLower(w) || isUpper(w));
     if (!cased) continue;
     for (let i = span.start; i < span.end; i++) tags[i] = "O";
-    if (start < end && words.slice(start, end).some(isUpper)) {
+    if (start < end && words.slice(start, end).some(isCapitalised)) {
       tags[start] = `B-${span.type}`;
       for (let i = start + 1; i < end; i++) tags[i] = `I-${span.type}`;
     }
