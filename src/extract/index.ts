@@ -9,12 +9,21 @@ import { extractContent } from "./content.ts";
 import { extractMetadata } from "./metadata.ts";
 import { findHtmlDates } from "./dates.ts";
 import { cleanTextDump } from "./textdump.ts";
+import { quickLanguage } from "./language.ts";
 
 const HAS_TIME_WITHOUT_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 export interface ExtractOptions {
   /** The page's URL when the caller knows it better than the document (--url). */
   url?: string;
+}
+
+/** The body's language when the page does not declare one: a quick guess, flagged when unsure. */
+function guessLanguage(text: string, warnings: string[]): string | undefined {
+  const guess = quickLanguage(text);
+  if (!guess) return undefined;
+  if (!guess.reliable) warnings.push(`language guessed as "${guess.language}" from little or ambiguous text`);
+  return guess.language;
 }
 
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
@@ -36,7 +45,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       authors: meta.authors,
       published: dates.published,
       modified: dates.modified,
-      language: meta.language,
+      language: meta.language ?? guessLanguage(content.text, warnings),
       text: content.text,
       encoding: decoded.encoding,
       kind: "html",
@@ -55,7 +64,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       publisher: dump.publisher,
       authors: [],
       published: dump.published,
-      language: undefined,
+      language: guessLanguage(dump.text, warnings),
       text: dump.text,
       encoding: decoded.encoding,
       kind: "text",

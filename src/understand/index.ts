@@ -9,6 +9,7 @@ import {
   type Entity,
   type EntityType,
   type Mention,
+  type LanguageSpan,
   type Place,
 } from "../schema.ts";
 import { detectDocumentLanguage, detectParagraphLanguages } from "./langid.ts";
@@ -28,14 +29,14 @@ const DEFAULT_LANGUAGE = "en";
  * The article's language: the detector's reading of the body, unless it is unsure and the page
  * declares one (templates often declare "en" for every page, so a confident detection wins).
  */
-export function identifyLanguage(article: Article): Article {
-  const detected = detectDocumentLanguage(article.text);
+export function identifyLanguage(article: Article, paragraphs?: LanguageSpan[]): Article {
+  const detected = detectDocumentLanguage(article.text, paragraphs);
   if (!detected) return article;
   const declared = article.language;
   if (declared === detected.language) return article;
   if (declared && detected.confidence < OVERRULE_DECLARED_CONFIDENCE) return article;
   const warnings = declared
-    ? [...article.warnings, `page declares language "${declared}" but the text reads as "${detected.language}"`]
+    ? [...article.warnings, `language "${declared}" (declared by the page or guessed at extraction) overruled: the text reads as "${detected.language}"`]
     : article.warnings;
   return { ...article, language: detected.language, warnings };
 }
@@ -46,15 +47,16 @@ export interface UnderstandOptions {
 }
 
 export function understand(article: Article, options: UnderstandOptions = {}): UnderstoodArticle {
-  const withLanguage = article.language ? article : identifyLanguage(article);
-  const language = withLanguage.language ?? DEFAULT_LANGUAGE;
   const text = article.text;
+  const languages = detectParagraphLanguages(text);
+  const withLanguage = identifyLanguage(article, languages);
+  const language = withLanguage.language ?? DEFAULT_LANGUAGE;
   const recognized = recognizeEntities(text, language);
   const { entities, mentions } = groupEntities(recognized, language);
   const people = mentions.filter((m) => m.type === "PER");
   const understood: UnderstoodArticle = {
     ...withLanguage,
-    languages: detectParagraphLanguages(text),
+    languages,
     entities,
     mentions,
     quotes: findQuotes(text, language, { people }),

@@ -9,6 +9,7 @@
  *     character n-grams confuse, when the text holds spellings standard in only one member.
  * Paragraph and document detection build on detectLanguage; codes are ISO 639-1.
  */
+import { quickLanguage } from "../extract/language.ts";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -334,13 +335,28 @@ function segments(text: string): Segment[] {
   return out;
 }
 
-/** Language of each paragraph (and of long foreign-script runs inside one), adjacent equal languages merged. */
+/** A line shorter than this that the quick detector cannot read reliably continues the previous language. */
+const SHORT_CONTINUATION_CHARS = 120;
+
+/**
+ * Language of each paragraph (and of long foreign-script runs inside one), adjacent equal languages merged.
+ * The full model runs on a paragraph only when the quick detector does not reliably confirm that it
+ * continues the previous paragraph's language: most articles need one or two model calls, not one a line.
+ */
 export function detectParagraphLanguages(text: string): LanguageSpan[] {
   const spans: LanguageSpan[] = [];
   for (const seg of segments(text)) {
-    const found = detectLanguage(text.slice(seg.start, seg.end));
-    if (!found) continue;
+    const slice = text.slice(seg.start, seg.end);
     const last = spans[spans.length - 1];
+    const quick = last ? quickLanguage(slice) : undefined;
+    // A continuation: the quick detector reliably agrees, or the line is too short for anyone to tell
+    // (and the quick detector does not reliably disagree).
+    const continues =
+      last !== undefined &&
+      quick !== undefined &&
+      (quick.reliable ? quick.language === last.language : slice.length < SHORT_CONTINUATION_CHARS);
+    const found: LanguageGuess | undefined = continues ? { language: last.language, confidence: last.confidence } : detectLanguage(slice);
+    if (!found) continue;
     if (last && last.language === found.language && !text.slice(last.end, seg.start).includes("\n\n")) {
       // Weighted by length so the merged confidence stays a per-character average.
       const a = last.end - last.start;
@@ -356,8 +372,11 @@ export function detectParagraphLanguages(text: string): LanguageSpan[] {
  * The document's language: paragraph languages voted by letter count times confidence; short segments
  * (labels, captions, bylines) vote only when the document has nothing longer.
  */
-export function detectDocumentLanguage(text: string): LanguageDetection | undefined {
-  const spans = detectParagraphLanguages(text).map((s) => ({
+export function detectDocumentLanguage(
+  text: string,
+  paragraphs: LanguageSpan[] = detectParagraphLanguages(text),
+): LanguageDetection | undefined {
+  const spans = paragraphs.map((s) => ({
     ...s,
     letters: [...text.slice(s.start, s.end)].filter((c) => LETTER.test(c)).length,
   }));
