@@ -4,6 +4,8 @@
  * Inputs (all read-only, see data/gazetteer/README.md for licences):
  * - ../shared/kb/geonames-cities15000-2012.jsonl: cities (GeoNames, CC BY), with their alternate names.
  * - ../shared/kb/mledoze-countries.json: countries (ODbL): names, 24 translations, demonyms, coordinates.
+ * - node_modules/world-atlas: Natural Earth 1:50m country shapes (public domain): countries made of a mainland
+ *   and far-flung parts are placed at their mainland's centroid (see `mainlandCentres`).
  * - node_modules/cldr-localenames-full: country names in the news languages below (Unicode licence).
  * - node_modules/cldr-subdivisions-full: English names of ISO 3166-2 subdivisions (Unicode licence),
  *   tied to GeoNames admin1 codes (see `regionAdmin1`) and placed at the middle of their cities' extent.
@@ -14,6 +16,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
+import { geoArea, geoCentroid, geoDistance } from "d3-geo";
+import { feature } from "topojson-client";
+import type { Polygon } from "geojson";
+import type { GeometryCollection, Topology } from "topojson-specification";
 import { readJsonl, sharedPath, REPO_DIR } from "../eval/shared.ts";
 import { GAZETTEER_DIR, GAZETTEER_PATH, type GazetteerFile, type GazetteerPlace } from "../src/understand/geocode/gazetteer.ts";
 import { DESIGNATOR_WORDS, nameKey } from "../src/understand/geocode/names.ts";
@@ -51,6 +57,8 @@ interface GeoNamesRow {
 
 interface MledozeCountry {
   cca2: string;
+  /** ISO 3166-1 numeric, the key of Natural Earth shapes in world-atlas. */
+  ccn3: string;
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
   translations: Record<string, { common: string; official: string }>;
   altSpellings: string[];
@@ -59,6 +67,9 @@ interface MledozeCountry {
 }
 
 interface ExtraNames {
+  macroRegionNames: Record<string, string[]>;
+  macroRegionDemonyms: Record<string, string[]>;
+  namedRegions: Record<string, { names: string[]; members: string[] }>;
   currentEnglishNames: Record<string, string>;
   countryExonyms: Record<string, string[]>;
   regionAbbreviations: Record<string, string[]>;
@@ -102,7 +113,16 @@ function buildCities(rows: GeoNamesRow[], extra: ExtraNames): GazetteerPlace[] {
   });
 }
 
-/** Country names per ISO2 from every CLDR locale of a news language (including alt-short / alt-variant forms). */
+/** CLDR areas made of several countries that are kept as places (UN M49 areas and the EU; not "world", "UN"...). */
+const MACRO_REGION_CODE = /^(?!001$)\d{3}$|^EU$/;
+
+/** M49 areas GeoNames calls continents (feature code CONT); other areas get RGN. */
+const CONTINENT_CODES = new Set(["002", "003", "005", "009", "142", "150"]);
+
+/**
+ * Territory names per code from every CLDR locale of a news language (including alt-short / alt-variant forms):
+ * ISO2 country codes, and the multi-country areas of `MACRO_REGION_CODE`.
+ */
 function cldrCountryNames(): Map<string, string[]> {
   const mainDir = resolve(dirname(require.resolve("cldr-localenames-full/package.json")), "main");
   const locales = readdirSync(mainDir);
@@ -114,7 +134,7 @@ function cldrCountryNames(): Map<string, string[]> {
     const territories: Record<string, string> = file.main[locale].localeDisplayNames.territories;
     for (const [code, name] of Object.entries(territories)) {
       const cc = code.split("-")[0]!;
-      if (!/^[A-Z]{2}$/.test(cc)) continue;
+      if (!/^[A-Z]{2}$/.test(cc) && !MACRO_REGION_CODE.test(cc)) continue;
       const list = names.get(cc) ?? [];
       if (!list.includes(name)) list.push(name);
       names.set(cc, list);
@@ -123,8 +143,53 @@ function cldrCountryNames(): Map<string, string[]> {
   return names;
 }
 
-function buildCountries(countries: MledozeCountry[], cities: GazetteerPlace[], extra: ExtraNames): GazetteerPlace[] {
-  const cldr = cldrCountryNames();
+/**
+ * Countries made of a dominant mainland and far-flung parts (the US with Alaska and Hawaii) are placed at their
+ * mainland's centroid, the point gazetteers use for them (GeoNames: the contiguous US centre, ~39.8N 98.6W, where
+ * mledoze gives 38N 97W). A country qualifies when its largest polygon holds at least this share of its land...
+ */
+const MAINLAND_MIN_AREA_SHARE = 0.75;
+/** ...and the centroid of all its land lies at least this far from the mainland's (its other parts are far away). */
+const MAINLAND_MIN_OFFSET_KM = 500;
+const EARTH_RADIUS_KM = 6371;
+
+/**
+ * Mainland centroids (Natural Earth 1:50m shapes, keyed by ISO numeric) of the countries that qualify above. Every
+ * other country keeps mledoze's point: measured against GeoNames' country points, the plain mainland centroid is
+ * worse for most countries (Russia's lies at 66N, Indonesia's on Borneo), mledoze's rounded points agree with them.
+ */
+function mainlandCentres(): Map<string, [number, number]> {
+  const topology = JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf8")) as Topology<{
+    countries: GeometryCollection;
+  }>;
+  const shapes = feature(topology, topology.objects.countries);
+  // Several shapes may share an id (Australia and the Ashmore Is.): their polygons are pooled.
+  const polygonsById = new Map<string, Polygon[]>();
+  for (const shape of shapes.features) {
+    const id = shape.id === undefined ? undefined : String(shape.id);
+    const geometry = shape.geometry;
+    if (!id || !geometry) continue;
+    const polygons: Polygon[] =
+      geometry.type === "Polygon" ? [geometry] : geometry.type === "MultiPolygon" ? geometry.coordinates.map((coordinates) => ({ type: "Polygon", coordinates })) : [];
+    polygonsById.set(id, [...(polygonsById.get(id) ?? []), ...polygons]);
+  }
+  const centres = new Map<string, [number, number]>();
+  for (const [id, polygons] of polygonsById) {
+    const areas = polygons.map((p) => geoArea(p));
+    const total = areas.reduce((a, b) => a + b, 0);
+    const largest = areas.indexOf(Math.max(...areas));
+    const mainland = geoCentroid(polygons[largest]!);
+    const whole = geoCentroid({ type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) });
+    const offsetKm = geoDistance(mainland, whole) * EARTH_RADIUS_KM;
+    if (areas[largest]! / total >= MAINLAND_MIN_AREA_SHARE && offsetKm >= MAINLAND_MIN_OFFSET_KM) centres.set(id, [mainland[1], mainland[0]]);
+  }
+  return centres;
+}
+
+function buildCountries(countries: MledozeCountry[], cities: GazetteerPlace[], extra: ExtraNames, cldr: Map<string, string[]>): GazetteerPlace[] {
+  const centres = mainlandCentres();
+  const moved = countries.filter((c) => centres.has(c.ccn3)).map((c) => c.cca2);
+  console.log(`countries placed at their mainland's centroid: ${moved.join(" ")}`);
   const exonyms = withoutDocs(extra.countryExonyms);
   const population = new Map<string, number>();
   for (const c of cities) population.set(c.cc, (population.get(c.cc) ?? 0) + c.pop);
@@ -140,12 +205,13 @@ function buildCountries(countries: MledozeCountry[], cities: GazetteerPlace[], e
       ...exonyms[c.cca2] ?? [],
     ]);
     const demonyms = unique(Object.values(c.demonyms ?? {}).flatMap((d) => [d.m, d.f]));
+    const [lat, lon] = centres.get(c.ccn3) ?? c.latlng;
     return {
       kind: "country",
       name: c.name.common,
       en: c.name.common,
-      lat: round(c.latlng[0]),
-      lon: round(c.latlng[1]),
+      lat: round(lat),
+      lon: round(lon),
       cc: c.cca2,
       code: "PCLI",
       pop: population.get(c.cca2) ?? 0,
@@ -235,23 +301,99 @@ function buildRegions(cities: GazetteerPlace[], extra: ExtraNames): GazetteerPla
   return regions;
 }
 
+/** The mean of points on the sphere (through 3-D unit vectors, so that it is right across the antimeridian). */
+function sphericalMean(points: ReadonlyArray<{ lat: number; lon: number }>): { lat: number; lon: number } {
+  const rad = Math.PI / 180;
+  let x = 0, y = 0, z = 0;
+  for (const p of points) {
+    x += Math.cos(p.lat * rad) * Math.cos(p.lon * rad);
+    y += Math.cos(p.lat * rad) * Math.sin(p.lon * rad);
+    z += Math.sin(p.lat * rad);
+  }
+  return { lat: Math.atan2(z, Math.hypot(x, y)) / rad, lon: Math.atan2(y, x) / rad };
+}
+
+/** The ISO2 countries a CLDR area contains, its sub-areas expanded. */
+function membersOf(code: string, containment: Record<string, { _contains?: string[] }>): string[] {
+  return (containment[code]?._contains ?? []).flatMap((c) => (/^[A-Z]{2}$/.test(c) ? [c] : membersOf(c, containment)));
+}
+
+/**
+ * Multi-country areas: continents and UN M49 regions with their CLDR names (news languages), the EU, and the
+ * hand-named regions of extra-names.json (Middle East, Balkans...). Class `region`, code CONT or RGN, no country code.
+ * Each sits at the spherical mean of its member countries' points (unweighted: a few huge or populous members
+ * must not drag Europe to Siberia); `pop` is the members' summed `pop`.
+ */
+function buildMacroRegions(countries: GazetteerPlace[], extra: ExtraNames, cldr: Map<string, string[]>): GazetteerPlace[] {
+  const containment: Record<string, { _contains?: string[] }> = JSON.parse(
+    readFileSync(require.resolve("cldr-core/supplemental/territoryContainment.json"), "utf8"),
+  ).supplemental.territoryContainment;
+  const byCc = new Map(countries.map((c) => [c.cc, c]));
+  const extraNames = withoutDocs(extra.macroRegionNames);
+  const english: Record<string, string> = JSON.parse(
+    readFileSync(resolve(dirname(require.resolve("cldr-localenames-full/package.json")), "main/en/territories.json"), "utf8"),
+  ).main.en.localeDisplayNames.territories;
+  const demonyms = withoutDocs(extra.macroRegionDemonyms);
+  const areas: Array<{ code: string; en: string; names: string[]; members: string[]; demonyms: string[] }> = [];
+  for (const [code, names] of [...cldr].filter(([c]) => MACRO_REGION_CODE.test(c)).sort(([a], [b]) => a.localeCompare(b))) {
+    areas.push({ code, en: english[code] ?? names[0]!, names: [...names, ...extraNames[code] ?? []], members: membersOf(code, containment), demonyms: demonyms[code] ?? [] });
+  }
+  for (const [en, { names, members }] of Object.entries(withoutDocs(extra.namedRegions))) {
+    areas.push({ code: "", en, names: [en, ...names], members, demonyms: [] });
+  }
+  return areas.flatMap((area) => {
+    const members = area.members.map((cc) => byCc.get(cc)).filter((c): c is GazetteerPlace => c !== undefined);
+    if (members.length === 0) return [];
+    const centre = sphericalMean(members);
+    return [{
+      kind: "region" as const,
+      name: area.en,
+      en: area.en,
+      lat: round(centre.lat),
+      lon: round(centre.lon),
+      cc: "",
+      code: CONTINENT_CODES.has(area.code) ? "CONT" : "RGN",
+      pop: members.reduce((s, m) => s + m.pop, 0),
+      names: unique(area.names),
+      demonyms: area.demonyms.length > 0 ? area.demonyms : undefined,
+    }];
+  });
+}
+
+/**
+ * GeoNames alternates of a city that are the name of a country or of a multi-country area ("Africa" on Mahdia,
+ * "Asia" on a Philippine town, "Kuwait" on Kuwait City) are dropped from the city: the name means the bigger place.
+ * The city's own primary names are always kept ("Mexico City", "Singapore").
+ */
+function withoutBigPlaceAlternates(cities: GazetteerPlace[], bigPlaces: GazetteerPlace[]): GazetteerPlace[] {
+  const bigNames = new Set(bigPlaces.flatMap((p) => p.names.map(nameKey)));
+  return cities.map((city) => {
+    const primary = new Set([nameKey(city.name), nameKey(city.en)]);
+    const names = city.names.filter((n) => primary.has(nameKey(n)) || !bigNames.has(nameKey(n)));
+    return names.length === city.names.length ? city : { ...city, names };
+  });
+}
+
 function main(): void {
   const extra = JSON.parse(readFileSync(resolve(GAZETTEER_DIR, "extra-names.json"), "utf8")) as ExtraNames;
   const rows = readJsonl<GeoNamesRow>(sharedPath("kb", "geonames-cities15000-2012.jsonl"));
   const countries = JSON.parse(readFileSync(sharedPath("kb", "mledoze-countries.json"), "utf8")) as MledozeCountry[];
-  const cities = buildCities(rows, extra);
-  const regions = buildRegions(cities, extra);
-  const countryPlaces = buildCountries(countries, cities, extra);
+  const allNamedCities = buildCities(rows, extra);
+  const regions = buildRegions(allNamedCities, extra);
+  const cldr = cldrCountryNames();
+  const countryPlaces = buildCountries(countries, allNamedCities, extra, cldr);
+  const macroRegions = buildMacroRegions(countryPlaces, extra, cldr);
+  const cities = withoutBigPlaceAlternates(allNamedCities, [...countryPlaces, ...macroRegions]);
   const file: GazetteerFile = {
     about:
       "Sitrep geocoding gazetteer built by scripts/build-gazetteer.ts. Contains data from GeoNames (https://www.geonames.org/), CC BY; " +
       "country names from mledoze/countries (ODbL 1.0) and Unicode CLDR (Unicode licence). See data/gazetteer/README.md.",
-    places: [...countryPlaces, ...regions, ...cities],
+    places: [...countryPlaces, ...macroRegions, ...regions, ...cities],
   };
   const bytes = gzipSync(JSON.stringify(file), { level: 9 });
   writeFileSync(GAZETTEER_PATH, bytes);
   console.log(
-    `countries ${countryPlaces.length}, regions ${regions.length}, cities ${cities.length}; ` +
+    `countries ${countryPlaces.length}, multi-country areas ${macroRegions.length}, regions ${regions.length}, cities ${cities.length}; ` +
       `${(bytes.length / 1e6).toFixed(2)} MB -> ${GAZETTEER_PATH}`,
   );
 }

@@ -128,3 +128,35 @@ test("a name followed by its state ('Paris, Texas') resolves inside that state",
   assert.equal(resolved[0]!.place?.countryCode, "US");
   assert.ok(resolved[0]!.place!.lon < -95);
 });
+
+test("a country with far-flung parts sits at its mainland's centre: the US in Kansas, France in France", { skip }, () => {
+  const us = geocode("United States");
+  assert.equal(us?.featureClass, "country");
+  assert.ok(us!.lat > 39 && us!.lat < 40.5 && us!.lon > -100 && us!.lon < -97.5, `${us!.lat},${us!.lon}`);
+  const france = geocode("France");
+  assert.ok(france!.lat > 45 && france!.lat < 48 && france!.lon > 1 && france!.lon < 4, `${france!.lat},${france!.lon}`);
+});
+
+test("continents and multi-country areas are places without a country code", { skip }, () => {
+  const europe = geocode("Europe");
+  assert.equal(europe?.featureClass, "region");
+  assert.equal(europe?.featureCode, "CONT");
+  assert.equal(europe?.countryCode, undefined);
+  assert.ok(europe!.lat > 40 && europe!.lat < 60 && europe!.lon > -5 && europe!.lon < 30, `${europe!.lat},${europe!.lon}`);
+  assert.equal(geocode("Europa")?.englishName, "Europe");
+  assert.equal(geocode("European")?.englishName, "Europe");
+  assert.equal(geocode("EU")?.englishName, "European Union");
+  const middleEast = geocode("Middle East");
+  assert.equal(middleEast?.featureCode, "RGN");
+  assert.ok(middleEast!.lat > 25 && middleEast!.lat < 36 && middleEast!.lon > 33 && middleEast!.lon < 50);
+  assert.equal(geocode("Balkans")?.featureClass, "region");
+});
+
+test("a city's alternate that names a continent or country is dropped: Africa is the continent, not a town", { skip }, () => {
+  const africa = geocode("Africa");
+  assert.equal(africa?.featureCode, "CONT");
+  assert.ok(africa!.lat > -10 && africa!.lat < 20 && africa!.lon > 5 && africa!.lon < 30, `${africa!.lat},${africa!.lon}`);
+  assert.equal(geocode("Asia")?.featureCode, "CONT");
+  // A city's own primary name stays: Mexico City is still found by its name.
+  assert.equal(geocode("Mexico City")?.featureClass, "city");
+});

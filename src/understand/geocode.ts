@@ -166,7 +166,7 @@ function toResult(p: GazetteerPlace, score: number): GeocodeResult {
     alternates: p.names,
     lat: p.lat,
     lon: p.lon,
-    countryCode: p.cc,
+    countryCode: p.cc || undefined,
     featureClass: p.kind,
     featureCode: p.code,
     population: p.kind === "city" ? p.pop : undefined,

@@ -25,9 +25,9 @@ export interface GazetteerPlace {
   en: string;
   lat: number;
   lon: number;
-  /** ISO 3166-1 alpha-2. */
+  /** ISO 3166-1 alpha-2; "" for areas spanning several countries (continents, "Middle East"). */
   cc: string;
-  /** GeoNames feature code for cities (PPL, PPLA, PPLC...), "ADM1" for regions, "PCLI" for countries. */
+  /** GeoNames feature code: cities PPL, PPLA, PPLC...; regions ADM1, or CONT / RGN for multi-country areas; countries PCLI. */
   code: string;
   /** People (for regions and countries: summed over the gazetteer's cities, a ranking proxy only). */
   pop: number;
@@ -35,7 +35,7 @@ export interface GazetteerPlace {
   admin1?: string;
   /** Every name the sources give, the primary one first. */
   names: string[];
-  /** Nationality adjectives / demonyms (countries only). */
+  /** Nationality adjectives / demonyms (countries and continents). */
   demonyms?: string[];
 }
 
