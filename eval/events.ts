@@ -3,15 +3,20 @@
  * Spanish protest set. Prints event-type accuracy, mode accuracy, actor/recipient match and P/R/F1 of
  * (sentence, type) pairs; writes per-type confusion tables to out/. Last line: the headline figures.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { requireShared, readJsonl, REPO_DIR } from "./shared.ts";
 import { understand } from "../src/understand/index.ts";
 import { codeEvents } from "../src/understand/events.ts";
-import type { Article, Event } from "../src/schema.ts";
+import type { Article, Event, UnderstoodArticle } from "../src/schema.ts";
 
-/** The gold files use PLOVER draft names; the coder uses manual v0.8 (SOURCE.md of each set). */
+/**
+ * The gold files use PLOVER draft names; the coder uses manual v0.8 (the mapping is the one
+ * eval/plover/SOURCE.md documents; SACTION is a typo; CRIME has no v0.8 type and its records are
+ * violent crimes, ASSAULT). The Spanish set's MOBILIZE (strikes, marches: an old draft's mass
+ * mobilisation) is NOT remapped: no SOURCE.md documents it, so it is only reported beside the score.
+ */
 const OLD_NAMES: Record<string, string> = {
   DEMAND: "REQUEST", DISAPPROVE: "ACCUSE", INVESTIGATE: "ACCUSE", FIGHT: "ASSAULT", CRIME: "ASSAULT", SACTION: "SANCTION",
 };
@@ -20,10 +25,20 @@ const ploverName = (name: string) => OLD_NAMES[name] ?? name;
 let understandMs = 0;
 let eventsMs = 0;
 
+/**
+ * EVENTS_EVAL_CACHE=1 keeps the understand step's output in out/ between runs: lexicon work then takes
+ * seconds instead of a minute. Stale when NER changes; off by default so the figures are always fresh.
+ */
+const CACHE_PATH = resolve(REPO_DIR, "out/events-eval-understood.json");
+const useCache = process.env.EVENTS_EVAL_CACHE === "1";
+const cache: Record<string, UnderstoodArticle> = useCache && existsSync(CACHE_PATH) ? JSON.parse(readFileSync(CACHE_PATH, "utf8")) : {};
+
 function run(text: string, language: string): Event[] {
   const article: Article = { source: "eval", authors: [], text, language, encoding: "utf-8", kind: "text", warnings: [], published: "2000-01-01" };
   let t = performance.now();
-  const understood = understand(article);
+  const key = `${language}\t${text}`;
+  const understood = (useCache && cache[key]) || understand(article);
+  if (useCache) cache[key] = understood;
   understandMs += performance.now() - t;
   t = performance.now();
   const events = codeEvents(understood);
@@ -73,6 +88,7 @@ function english() {
     (r) => r.event !== "DOCUMENT",
   );
   const confusion = new Confusion();
+  const errors: string[] = [];
   let typeOk = 0, modeOk = 0, modeN = 0, actorOk = 0, actorN = 0, recipOk = 0, recipN = 0, tp = 0, predicted = 0;
   for (const r of records) {
     const gold = ploverName(r.event);
@@ -80,6 +96,7 @@ function english() {
     const best = top(events);
     confusion.add(gold, best?.eventType ?? "none");
     if (best?.eventType === gold) typeOk++;
+    else errors.push([gold, events.map((e) => `${e.eventType}:${e.trigger.text}:${e.actor?.text ?? ""}`).join(" "), r.text].join("\t"));
     if (r.mode) {
       modeN++;
       if (best?.mode === r.mode) modeOk++;
@@ -99,6 +116,7 @@ function english() {
     if (types.has(gold as Event["eventType"])) tp++;
   }
   confusion.write(resolve(REPO_DIR, "out/events-confusion.en.tsv"));
+  writeFileSync(resolve(REPO_DIR, "out/events-errors.en.tsv"), errors.join("\n") + "\n");
   const s = prf(tp, predicted, records.length);
   console.log(`en: ${records.length} sentences`);
   console.log(`en event-type accuracy: ${f3(typeOk / records.length)}`);
@@ -113,7 +131,8 @@ interface EsRecord { id: string; text: string; events: { plover: string }[] }
 function spanish() {
   const rows = readJsonl<EsRecord>(requireShared("eval/events/universalpetrarch_es_plover/spanish_protest_plover.jsonl"));
   const confusion = new Confusion();
-  let tp = 0, predicted = 0, gold = 0;
+  const errors: string[] = [];
+  let tp = 0, predicted = 0, gold = 0, mobilizeAsProtest = 0, mobilizeGold = 0;
   for (const row of rows) {
     const goldTypes = new Set(row.events.map((e) => ploverName(e.plover)));
     const events = run(row.text, "es");
@@ -121,13 +140,21 @@ function spanish() {
     gold += goldTypes.size;
     predicted += types.size;
     for (const t of types) if (goldTypes.has(t)) tp++;
+    if (goldTypes.has("MOBILIZE")) {
+      mobilizeGold++;
+      if (types.has("PROTEST") && !goldTypes.has("PROTEST")) mobilizeAsProtest++;
+    }
+    if ([...types].sort().join() !== [...goldTypes].sort().join())
+      errors.push([[...goldTypes].join(","), events.map((e) => `${e.eventType}:${e.trigger.text}:${e.actor?.text ?? ""}`).join(" "), row.text].join("\t"));
     const best = top(events)?.eventType ?? "none";
     for (const g of goldTypes) confusion.add(g, types.has(g) ? g : best);
   }
   confusion.write(resolve(REPO_DIR, "out/events-confusion.es.tsv"));
+  writeFileSync(resolve(REPO_DIR, "out/events-errors.es.tsv"), errors.join("\n") + "\n");
   const s = prf(tp, predicted, gold);
   const extra = (predicted - tp) / gold;
   console.log(`es: ${rows.length} sentences, ${gold} gold (sentence,type) pairs`);
+  console.log(`es gold MOBILIZE (old draft) coded PROTEST: ${mobilizeAsProtest} of ${mobilizeGold} sentences (counted as errors)`);
   console.log(`es (sentence,type) P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f1)}, extra events ${f3(extra)} of gold`);
   return { f1: s.f1, extra };
 }
@@ -135,5 +162,6 @@ function spanish() {
 mkdirSync(resolve(REPO_DIR, "out"), { recursive: true });
 const enAccuracy = english();
 const es = spanish();
+if (useCache) writeFileSync(CACHE_PATH, JSON.stringify(cache));
 console.log(`events step time: ${eventsMs.toFixed(0)} ms vs understand ${understandMs.toFixed(0)} ms (+${f3(eventsMs / understandMs)})`);
 console.log(`headline: en type accuracy ${f3(enAccuracy)}, es F1 ${f3(es.f1)}, es extra ${f3(es.extra)}`);

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { codeEvents } from "../src/understand/events.ts";
 import { sharedPath } from "../eval/shared.ts";
+import { eventsToGeoJson, toPloverJson } from "../src/understand/events/export.ts";
 
 const code = (text: string, language: string, published?: string) => codeEvents({ text, language, published });
 const only = (text: string, language: string) => {
@@ -56,11 +57,78 @@ test("French sample: meeting, drone attack, exercises, denial, missiles shot dow
   const text = readFileSync(SAMPLE, "utf8");
   // Without the NER step (slow to load), actors come from capitalised names and agent nouns.
   const events = codeEvents({ text, language: "fr", published: "2022-12-19" });
-  const types = events.map((e) => e.eventType);
-  for (const t of ["CONSULT", "ASSAULT", "MOBILIZE", "REJECT"]) assert.ok(types.includes(t as never), `${t} in ${types.join(",")}`);
-  const reject = events.find((e) => e.eventType === "REJECT")!;
-  assert.match(reject.actor!.text, /Peskov|porte-parole/);
-  const downed = events.find((e) => e.eventType === "ASSAULT" && /abattu/.test(e.trigger.text));
-  assert.ok(downed, "missiles shot down");
+  const describe = () => events.map((e) => `${e.eventType}:${e.trigger.text}`).join(", ");
+  // Every event points at its sentence and its trigger lies inside it.
+  for (const e of events) {
+    assert.equal(text.slice(e.sentence.start, e.sentence.end), e.sentence.text);
+    assert.ok(e.trigger.start >= e.sentence.start && e.trigger.end <= e.sentence.end, `trigger of ${e.id} inside its sentence`);
+  }
+  const consult = events.find((e) => e.eventType === "CONSULT" && /Poutine/.test(e.actor?.text ?? "") && /Loukachenko/.test(e.sentence.text));
+  assert.ok(consult, `Putin-Lukashenko meeting in ${describe()}`);
+  assert.match(consult.location?.text ?? consult.recipient?.text ?? "", /Minsk|Biélorussie|Bélarus/);
+  assert.equal(consult.date, "2022-12-19");
+
+  // The drone attack shares its sentence with the visit: a second event in its own clause.
+  const drones = events.find((e) => e.eventType === "ASSAULT" && /drones/.test(e.sentence.text.slice(e.trigger.start - e.sentence.start)));
+  assert.ok(drones, `drone attack in ${describe()}`);
+  assert.match([drones.recipient?.text, drones.location?.text].join(" "), /Kiev/);
+  assert.ok(drones.actor === undefined || !/Poutine|Ukraine/.test(drones.actor.text), "the visitor is not the attacker");
+
+  const exercises = events.find((e) => e.eventType === "MOBILIZE");
+  assert.ok(exercises, `exercises in ${describe()}`);
+  assert.match(exercises.sentence.text, /manoeuvres/);
+
+  const reject = events.find((e) => e.eventType === "REJECT");
+  assert.ok(reject, `denial in ${describe()}`);
+  assert.match(reject.actor!.text, /Peskov/);
+  assert.match(reject.sentence.text, /démenti/);
+
+  const downed = events.find((e) => (e.eventType === "ASSAULT" || e.eventType === "COERCE") && /abattu/.test(e.trigger.text));
+  assert.ok(downed, `missiles shot down in ${describe()}`);
+  assert.equal(downed.location?.text, "Belgorod");
+  assert.match(downed.sentence.text, /^Moscou/);
   assert.equal(downed.date?.slice(0, 10), "2022-12-19");
+});
+
+test("PLOVER JSON and GeoJSON export", () => {
+  const text = "Rebel fighters attacked an army convoy near Goma on Monday.";
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const entities = [
+    { name: "Goma", type: "LOC" as const, aliases: [], mentions: 1, place: { name: "Goma", lat: -1.68, lon: 29.22, countryCode: "CD", featureClass: "city" as const, score: 0.9 } },
+  ];
+  const mentions = [{ ...at("Goma"), type: "LOC" as const, entity: 0 }];
+  const article = { source: "test", language: "en", published: "2024-03-06", text, entities, mentions };
+  const events = codeEvents({ ...article, mentions });
+  assert.equal(events.length, 1);
+  const record = toPloverJson(events[0]!, article);
+  assert.equal(record.event, "ASSAULT");
+  assert.equal(record.eventText, "attacked");
+  assert.equal(record.date, "2024-03-04"); // "on Monday" before a Wednesday publication
+  assert.match(record.actor![0]!.actorText, /fighters/);
+  assert.deepEqual(record.location, { name: "Goma", lat: -1.68, lon: 29.22, "country code": "CD" });
+  assert.match(record.textInfo.markup, /\(EVT: attacked\).*\(LOC: Goma\)/);
+  assert.equal(record.text, text);
+  assert.ok(!("source" in record) && !("target" in record), "v0.8 names, not the draft's source/target");
+
+  const geo = eventsToGeoJson(events, article);
+  assert.equal(geo.type, "FeatureCollection");
+  assert.equal(geo.features.length, 1);
+  assert.deepEqual(geo.features[0]!.geometry, { type: "Point", coordinates: [29.22, -1.68] });
+  assert.equal(geo.features[0]!.properties.event, "ASSAULT");
+  // An event without a geocoded place is left off the map.
+  assert.equal(eventsToGeoJson(code("Police arrested dozens of students outside the university.", "en"), article).features.length, 0);
+});
+
+test("stopped events, obligations, passive agents, people named by participles", () => {
+  assert.equal(only("Japan halted economic aid to the country.", "en").eventType, "SANCTION");
+  assert.equal(only("The army lifted the curfew in the city.", "en").eventType, "RETREAT");
+  assert.equal(only("The union called off the strike.", "en").eventType, "CONCEDE");
+  assert.equal(only("Iran must release the sailors, the minister said.", "en").eventType, "REQUEST");
+  const passive = only("The convoy was attacked by Hamas near the border.", "en");
+  assert.equal(passive.eventType, "ASSAULT");
+  assert.match(passive.actor!.text, /Hamas/);
+  const es = only("La caravana fue atacada por la guerrilla del ELN.", "es");
+  assert.match(es.actor!.text, /ELN/);
+  // "los detenidos" are people, not an arrest.
+  assert.deepEqual(code("Los detenidos recibieron la visita de sus familias.", "es").map((e) => e.eventType), ["CONSULT"]);
 });

@@ -39,10 +39,34 @@ const INTENT_OF: Record<string, PloverType> = {
   AID: "AGREE", COOPERATE: "AGREE", RETREAT: "AGREE", CONCEDE: "AGREE", CONSULT: "AGREE", SUPPORT: "AGREE",
 };
 const INTENT_FACTOR = 0.8;
+/**
+ * An event stopped or lifted is a different event (CAMEO2PLOVER 08x, 16x): "halted aid" is SANCTION,
+ * "called off the strike" CONCEDE, "lifted the curfew" RETREAT, "lifted sanctions" RETREAT.
+ */
+const REVERSAL_OF: Record<string, { type: PloverType; mode?: string }> = {
+  AID: { type: "SANCTION", mode: "discontinue" }, COOPERATE: { type: "SANCTION", mode: "discontinue" },
+  CONSULT: { type: "SANCTION", mode: "withdraw" }, AGREE: { type: "SANCTION", mode: "withdraw" }, SUPPORT: { type: "SANCTION" },
+  PROTEST: { type: "CONCEDE" }, COERCE: { type: "CONCEDE" }, SANCTION: { type: "RETREAT", mode: "ease" },
+  ASSAULT: { type: "RETREAT", mode: "disarm" }, MOBILIZE: { type: "RETREAT", mode: "disarm" },
+};
+/** Restrictions PLOVER v0.8 files under RETREAT when eased (0813 curfew, 0814 state of emergency). */
+const EASED_TO_RETREAT = new Set(["curfew", "martial-law"]);
+const STOP_REACH = 4;
+/** "must cooperate", "debe retirar": the speaker demands it (REQUEST). */
+const OBLIGE_REACH = 3;
+/**
+ * Trigger strength within a clause: a hand-curated trigger beats a derived one, and one after a purpose
+ * word ("to protest", "para protestar") is the motive of the clause's event rather than the event.
+ * (Demoting nouns after a determiner was measured and lost: "declared a ceasefire" is the event.)
+ */
+const STRENGTH = { core: 4, notPurpose: 2 };
 /** Clause boundaries: semicolons, colons, and a comma before a contrastive conjunction. */
-const CLAUSE_BREAK = /[;:]|,\s*(?:but|while|whereas|although|pero|mientras|aunque|mais|tandis|alors que|но|а|однак|але|لكن)\s/giu;
+const CLAUSE_BREAK =
+  /[;:]|,\s*(?:but|while|whereas|although|pero|mientras|aunque|mais|tandis|alors que|но|а|однак|але|لكن)\s|,\s*(?:\p{L}+\s+){0,2}(?:after|before|après|avant|después|antes|после|перед|після|бو|بعد)\s/giu;
 /** Words that introduce a place. */
-const LOCATION_PREPOSITIONS = new Set(["in", "at", "near", "en", "a", "au", "dans", "pres", "в", "во", "у", "под", "над", "під", "біля", "في", "near"]);
+const LOCATION_PREPOSITIONS = new Set([
+  "in", "at", "near", "over", "en", "a", "sobre", "au", "dans", "pres", "sur", "au-dessus", "в", "во", "у", "под", "над", "під", "біля", "في",
+]);
 const TYPES = new Set<string>(PloverTypes.options);
 
 interface Word {
@@ -120,14 +144,25 @@ function codeSentence(
   const agents = hits.filter((h) => h.entry.cls === "AGENT");
   const inAgent = (i: number) => agents.some((a) => i >= a.from && i < a.to);
   const headline = !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
+  const denials = hits.filter((h) => h.entry.cls === "DENY");
+  // Participles that name people after a determiner or a number: "the wounded", "los detenidos".
+  const isPersonNoun = (h: Hit) =>
+    h.from > 0 &&
+    hits.some((p) => p.entry.cls === "PERSON" && p.from === h.from) &&
+    (hasBefore(hits, "DET", h.from, 1, 0) || /^\p{N}/u.test(words[h.from - 1]!.raw));
+  // "lifted the curfew": the stop word is not an event of its own when what it stops follows.
+  const stopsNext = (h: Hit) =>
+    hits.some((s) => s.entry.cls === "STOP" && s.from === h.from) &&
+    hits.some((n) => REVERSAL_OF[n.entry.cls] && n.entry.core && n.from >= h.to && n.from <= h.to + STOP_REACH);
   const triggers = hits.filter(
     (h) =>
       TYPES.has(h.entry.cls) &&
+      !stopsNext(h) &&
       !inAgent(h.from) &&
+      !isPersonNoun(h) &&
       // A capitalised word inside a sentence is a name ("March", "Accord"), not a verb.
       (h.from === 0 || headline || !/^\p{Lu}/u.test(words[h.from]!.raw)),
   );
-  const denials = hits.filter((h) => h.entry.cls === "DENY");
   if (triggers.length === 0 && denials.length === 0) return [];
   const candidates = actorCandidates(words, agents, article.mentions ?? [], sentence);
   const clauses = clauseRanges(text, sentence, words);
@@ -138,43 +173,63 @@ function codeSentence(
     const denial = denials.find((d) => d.from >= cFrom && d.from < cTo);
     let chosen: Hit | undefined;
     let type: string | undefined;
+    let mode: string | undefined;
     if (denial) {
       chosen = denial;
       type = "REJECT";
       suppressedFrom = denial.to; // the denied event is not coded
     } else {
-      const inClause = triggers.filter((t) => t.from >= cFrom && t.to <= cTo);
-      const core = inClause.filter((t) => t.entry.core);
-      const pool = core.length > 0 ? core : inClause;
-      chosen = pool[0];
+      chosen = strongest(hits, triggers, cFrom, cTo);
       type = chosen?.entry.cls;
+      mode = chosen?.entry.mode;
+      const reversal = chosen && type && hasBefore(hits, "STOP", chosen.from, STOP_REACH, cFrom) ? REVERSAL_OF[type] : undefined;
+      if (reversal) {
+        const easedToRetreat = reversal.type === "CONCEDE" && EASED_TO_RETREAT.has(mode ?? "");
+        type = easedToRetreat ? "RETREAT" : reversal.type;
+        mode = easedToRetreat ? undefined : reversal.mode;
+      }
     }
     if (!chosen || !type) continue;
     if (!denial && hasBefore(hits, "NEG", chosen.from, NEGATION_REACH, cFrom)) continue;
+    if (!denial && type !== "REQUEST" && hasBefore(hits, "OBLIGE", chosen.from, OBLIGE_REACH, cFrom)) {
+      type = "REQUEST";
+      mode = undefined;
+    }
     let hedged = !denial && !INTENT_TYPES.has(type) && hasBefore(hits, "HEDGE", chosen.from, HEDGE_REACH, cFrom);
     const intent = hedged ? INTENT_OF[type] : undefined;
     if (intent) {
       type = intent;
+      mode = undefined;
       hedged = false;
     }
-    const actor = pickActor(candidates, chosen, cFrom, cTo);
+    let actor = pickActor(candidates, chosen, cFrom, cTo);
+    let recipient = pickRecipient(candidates, chosen, cTo, actor);
+    const agentOfPassive = passiveAgent(hits, candidates, chosen, cTo);
+    if (agentOfPassive) {
+      recipient = actor && actor !== agentOfPassive ? actor : undefined;
+      actor = agentOfPassive;
+    }
     if (!chosen.entry.core && !denial && !actor) continue; // weak trigger without an actor: too likely noise
-    // One event per sentence, unless a later clause has a strong trigger and an actor of its own.
-    if (events.length > 0 && !(chosen.entry.core && actor && actor.from >= cFrom && actor.to <= chosen.from)) continue;
-    const recipient = pickRecipient(candidates, chosen, cTo, actor);
+    // One event per sentence, unless a later clause has a strong trigger and participants of its own.
+    const ownParticipant = (c: Candidate | undefined) => !!c && c.from >= cFrom && c.to <= cTo;
+    if (events.length > 0) {
+      if (!(chosen.entry.core && (ownParticipant(actor) || ownParticipant(recipient)))) continue;
+      if (!ownParticipant(actor)) actor = undefined; // the earlier clause's actor did the earlier event
+    }
     let confidence = (chosen.entry.core || denial ? CORE_CONFIDENCE : DERIVED_CONFIDENCE) + (actor ? ACTOR_BONUS : 0);
     if (hedged) confidence *= HEDGE_FACTOR;
     if (intent) confidence *= INTENT_FACTOR;
     const trigger = spanOf(text, words[chosen.from]!.start, words[chosen.to - 1]!.end);
+    const clauseText = text.slice(words[cFrom]!.start, words[cTo - 1]!.end);
     events.push({
       id: `e${sentence.start}-${trigger.start}`,
-      date: eventDate(text.slice(sentence.start, sentence.end), language, reference, article.published),
+      date: eventDate(clauseText, text.slice(sentence.start, sentence.end), language, reference, article.published),
       eventType: type as PloverType,
-      mode: denial ? undefined : chosen.entry.mode,
+      mode: denial ? undefined : mode,
       contexts: denial ? [] : chosen.entry.contexts,
       actor: actor && participant(text, actor),
       recipient: recipient && participant(text, recipient),
-      location: findLocation(text, words, sentence, article),
+      location: findLocation(text, words, hits, sentence, article, [cFrom, cTo]),
       size: sizeOf(sentence, article.figures ?? [], language),
       trigger,
       sentence: spanOf(text, sentence.start, sentence.end),
@@ -183,6 +238,31 @@ function codeSentence(
     });
   }
   return events;
+}
+
+/** The clause's governing trigger: the strongest (see STRENGTH), the leftmost among equals. */
+function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number): Hit | undefined {
+  let best: Hit | undefined;
+  let bestScore = -1;
+  for (const t of triggers) {
+    if (t.from < cFrom || t.to > cTo) continue;
+    const score =
+      (t.entry.core ? STRENGTH.core : 0) +
+      (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose);
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** "was attacked by the rebels", "fue detenido por la policía": the agent after "by" acts. */
+function passiveAgent(hits: readonly Hit[], candidates: readonly Candidate[], trigger: Hit, cTo: number): Candidate | undefined {
+  if (!hasBefore(hits, "PASSIVE", trigger.from, 2, 0)) return undefined;
+  const by = hits.find((h) => h.entry.cls === "BY" && h.from >= trigger.to && h.from <= trigger.to + 2 && h.from < cTo);
+  if (!by) return undefined;
+  return candidates.find((c) => c.from >= by.to && c.from <= by.to + 2 && c.to <= cTo);
 }
 
 function spanOf(text: string, start: number, end: number): TextSpan {
@@ -264,17 +344,43 @@ function pickRecipient(candidates: readonly Candidate[], trigger: Hit, cTo: numb
   return candidates.find((c) => c.from >= trigger.to && c.to <= cTo && c !== actor && c.start !== actor?.start);
 }
 
-/** A named place after a locative preposition in the sentence. */
-function findLocation(text: string, words: readonly Word[], sentence: Span, article: EventInput): EventParticipant | undefined {
-  for (const m of article.mentions ?? []) {
-    if (m.start < sentence.start || m.end > sentence.end) continue;
+/**
+ * A named place after a locative preposition or a place noun ("the region of Belgorod"), in the event's
+ * clause first, else in the sentence; without NER mentions, a capitalised word run in the same position.
+ */
+function findLocation(
+  text: string,
+  words: readonly Word[],
+  hits: readonly Hit[],
+  sentence: Span,
+  article: EventInput,
+  clause: [number, number],
+): EventParticipant | undefined {
+  const introduced = (index: number) => {
+    const before = words[index - 1]?.norm;
+    if (before && LOCATION_PREPOSITIONS.has(before)) return true;
+    // "région Belgorod", "region of Belgorod", "province de Neuquén"
+    return hasBefore(hits, "PLACE", index, 2, 0);
+  };
+  const places: { from: number; participant: EventParticipant }[] = [];
+  const mentions = (article.mentions ?? []).filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  for (const m of mentions) {
     const isPlace = m.type === "LOC" || article.entities?.[m.entity]?.place !== undefined;
     if (!isPlace) continue;
     const index = words.findIndex((w) => w.start >= m.start);
-    const before = words[index - 1]?.norm;
-    if (before && LOCATION_PREPOSITIONS.has(before)) return { ...spanOf(text, m.start, m.end), entity: m.entity };
+    if (index > 0 && introduced(index)) places.push({ from: index, participant: { ...spanOf(text, m.start, m.end), entity: m.entity } });
   }
-  return undefined;
+  if (article.mentions === undefined || article.mentions.length === 0) {
+    for (let i = 1; i < words.length; i++) {
+      if (!/^\p{Lu}/u.test(words[i]!.raw) || !introduced(i)) continue;
+      let j = i + 1;
+      while (j < words.length && /^\p{Lu}/u.test(words[j]!.raw)) j++;
+      places.push({ from: i, participant: spanOf(text, words[i]!.start, words[j - 1]!.end) });
+      i = j - 1;
+    }
+  }
+  const [cFrom, cTo] = clause;
+  return (places.find((p) => p.from >= cFrom && p.from < cTo) ?? places[0])?.participant;
 }
 
 /** Dead, injured, arrested from the sentence's figures, by the words of what each figure counts. */
@@ -297,10 +403,15 @@ function sizeOf(sentence: Span, figures: readonly Figure[], language: string): E
   return Object.keys(size).length > 0 ? size : undefined;
 }
 
-/** A day named in the sentence, resolved against the article's date; else the article's date. */
-function eventDate(sentence: string, language: string, reference: Date | undefined, published: string | undefined): string | undefined {
+/** A day named in the event's clause, else in its sentence, resolved against the article's date; else the article's date. */
+function eventDate(
+  clause: string,
+  sentence: string,
+  language: string,
+  reference: Date | undefined,
+  published: string | undefined,
+): string | undefined {
   if (!reference || Number.isNaN(reference.getTime())) return undefined;
-  const found = parseDateText(sentence, { language, reference });
-  const day = (found ?? published)?.slice(0, 10);
-  return day;
+  const found = parseDateText(clause, { language, reference }) ?? parseDateText(sentence, { language, reference });
+  return (found ?? published)?.slice(0, 10);
 }

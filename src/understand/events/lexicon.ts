@@ -9,7 +9,12 @@ import { fileURLToPath } from "node:url";
 const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/events");
 
 /** Control classes that are not event types. */
-export const CONTROL_CLASSES = ["NEG", "HEDGE", "DENY", "AGENT", "DEAD", "INJURED", "ARRESTED"] as const;
+export const CONTROL_CLASSES = [
+  "NEG", "HEDGE", "DENY", "AGENT", "DEAD", "INJURED", "ARRESTED",
+  // Grammar words the coder reads around a trigger: "halted (aid)", "must (cooperate)", "to (protest)",
+  // "the (wounded)", "was (attacked) by", "the region (of) Belgorod", "the wounded" (PERSON).
+  "STOP", "OBLIGE", "PURPOSE", "DET", "PASSIVE", "BY", "PLACE", "PERSON",
+] as const;
 export type ControlClass = (typeof CONTROL_CLASSES)[number];
 
 export interface TokenPattern {
