@@ -1,7 +1,10 @@
 /** The `sitrep` command: a thin shell over the library. */
 import { Command, Option } from "commander";
 import { expandInputs } from "./ingest/files.ts";
-import { extractSources } from "./pipeline.ts";
+import { extractSources, ingestSources } from "./pipeline.ts";
+import { expandIngestInputs } from "./ingest/sources.ts";
+import { parseFieldMap } from "./ingest/tables.ts";
+import { DEFAULT_DB, openStore, type SearchFilters } from "./store/index.ts";
 import { startProgress } from "./progress.ts";
 import { formatArticle, type OutputFormat } from "./serve/format.ts";
 
@@ -62,6 +65,164 @@ program
     }
     // Non-zero only when nothing could be extracted: a batch with some bad files still succeeded.
     if (extracted === 0) process.exitCode = 1;
+  });
+
+interface IngestCommandOptions {
+  db: string;
+  understand: boolean;
+  events: boolean;
+  map?: string;
+  workers?: string;
+  batch?: string;
+}
+
+program
+  .command("ingest")
+  .description("Ingest documents into the store: HTML, text dumps, WARC/WET, RSS/Atom, JSONL/CSV; each runs the pipeline.")
+  .argument("<inputs...>", "files, directories, globs, or - for standard input (URLs are reported: no fetching offline)")
+  .option("--db <path>", "the SQLite store", DEFAULT_DB)
+  .option("--no-understand", "extract only: skip languages, entities, quotes, figures and events (much faster)")
+  .option("--no-events", "understand, but do not code PLOVER events")
+  .option("--map <field=column,...>", "table columns for article fields, e.g. title=headline,text=body")
+  .option("--workers <n>", "worker threads (default: one per core; 0 = main thread only)")
+  .option("--batch <n>", "articles per transaction", "50")
+  .action(async (inputs: string[], opts: IngestCommandOptions) => {
+    const map = parseFieldMap(opts.map);
+    const sources = await expandIngestInputs(inputs);
+    if (sources.length === 0) {
+      console.error(`sitrep: no input matched ${inputs.join(" ")}`);
+      process.exitCode = 2;
+      return;
+    }
+    const store = await openStore(opts.db);
+    const progress = startProgress(sources.length, "ingest");
+    const bySource = new Set<string>();
+    try {
+      const summary = await ingestSources(sources, store, {
+        understand: opts.understand,
+        events: opts.understand && opts.events,
+        map,
+        workers: opts.workers === undefined ? undefined : Number(opts.workers),
+        batchSize: Math.max(1, Number(opts.batch) || 50),
+        onProblem: (p) => process.stderr.write(`sitrep: ${p.source}: ${p.problem}\n`),
+        onDocument: (result, source) => {
+          // The bar counts input files; an archive or table ticks once, at its first document.
+          const file = source.replace(/(?:@\d+|#\d+|:\d+)$/, "");
+          if (sources.includes(file) && !bySource.has(file)) {
+            bySource.add(file);
+            progress.tick(result !== "failed");
+          }
+        },
+      });
+      progress.stop();
+      process.stderr.write(
+        `sitrep: ${summary.ingested} ingested, ${summary.duplicates} skipped as duplicates, ${summary.failed} failed ` +
+          `in ${summary.seconds.toFixed(1)} s -> ${opts.db}\n`,
+      );
+      if (summary.ingested + summary.duplicates === 0) process.exitCode = 1;
+    } finally {
+      store.close();
+    }
+  });
+
+interface SearchCommandOptions {
+  db: string;
+  from?: string;
+  to?: string;
+  lang?: string;
+  entity?: string;
+  place?: string;
+  type?: string;
+  limit: string;
+  json?: boolean;
+}
+
+program
+  .command("search")
+  .description('Full-text search, best first: words are ANDed, "quoted words" are a phrase; accents and case do not matter.')
+  .argument("<query>", "what to look for")
+  .option("--db <path>", "the SQLite store", DEFAULT_DB)
+  .option("--from <date>", "published on or after (2022, 2022-03, 2022-03-01)")
+  .option("--to <date>", "published on or before (the whole year/month/day given)")
+  .option("--lang <code>", "ISO 639-1 language")
+  .option("--entity <name>", "mentions this entity (name, alias or linked id)")
+  .option("--place <name>", "mentions this place")
+  .option("--type <plover>", "has a PLOVER event of this type (ASSAULT, PROTEST...)")
+  .option("--limit <n>", "results", "20")
+  .option("--json", "JSON lines")
+  .action(async (query: string, opts: SearchCommandOptions) => {
+    const store = await openStore(opts.db);
+    try {
+      const filters: SearchFilters = {
+        from: opts.from, to: opts.to, language: opts.lang, entity: opts.entity, place: opts.place, eventType: opts.type,
+        limit: Math.max(1, Number(opts.limit) || 20),
+      };
+      const hits = store.search(query, filters);
+      for (const hit of hits) {
+        if (opts.json) {
+          process.stdout.write(JSON.stringify(hit) + "\n");
+        } else {
+          const meta = [hit.published?.slice(0, 10), hit.language, hit.url].filter(Boolean).join("  ");
+          process.stdout.write(`${hit.id.slice(0, 12)}  ${hit.title ?? "(untitled)"}\n    ${meta}\n    ${hit.snippet.replace(/\s+/g, " ")}\n\n`);
+        }
+      }
+      if (!opts.json) process.stderr.write(`sitrep: ${hits.length} result${hits.length === 1 ? "" : "s"}\n`);
+      if (hits.length === 0) process.exitCode = 1;
+    } finally {
+      store.close();
+    }
+  });
+
+program
+  .command("show")
+  .description("One stored article, as JSON (an id prefix is enough).")
+  .argument("<id>", "article id (sha256 of its bytes) or a unique prefix")
+  .option("--db <path>", "the SQLite store", DEFAULT_DB)
+  .action(async (id: string, opts: { db: string }) => {
+    const store = await openStore(opts.db);
+    try {
+      const stored = store.getArticle(id);
+      if (!stored) {
+        console.error(`sitrep: no article ${id} (or the prefix is not unique)`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(JSON.stringify({ id: stored.id, origin: stored.origin, ingestedAt: stored.ingestedAt, stories: stored.stories, ...stored.article }, null, 2) + "\n");
+    } finally {
+      store.close();
+    }
+  });
+
+program
+  .command("entity")
+  .description("An entity across the store: mentions, aliases, co-occurring entities, recent articles.")
+  .argument("<name>", "name, alias or linked id (accents and case do not matter)")
+  .option("--db <path>", "the SQLite store", DEFAULT_DB)
+  .option("--json", "JSON")
+  .action(async (name: string, opts: { db: string; json?: boolean }) => {
+    const store = await openStore(opts.db);
+    try {
+      const found = store.entity(name);
+      if (!found) {
+        console.error(`sitrep: no entity "${name}" in ${opts.db}`);
+        process.exitCode = 1;
+        return;
+      }
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(found, null, 2) + "\n");
+        return;
+      }
+      const lines = [
+        `${found.name} (${found.types.join("/")})${found.linkedIds.length ? `  ${found.linkedIds.join(", ")}` : ""}`,
+        `  ${found.mentions} mentions in ${found.articles} articles`,
+        found.aliases.length ? `  also: ${found.aliases.join("; ")}` : "",
+        found.cooccurring.length ? `  with: ${found.cooccurring.map((c) => `${c.name} (${c.articles})`).join(", ")}` : "",
+        ...found.recent.map((r) => `  ${r.id.slice(0, 12)}  ${r.published?.slice(0, 10) ?? "          "}  ${r.title ?? ""}`),
+      ];
+      process.stdout.write(lines.filter(Boolean).join("\n") + "\n");
+    } finally {
+      store.close();
+    }
   });
 
 await program.parseAsync(process.argv);

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { modelPath, recognizeEntities, type RecognizedEntity } from "../src/understand/ner/index.ts";
+import { loadGazetteer, modelPath, recognizeEntities, type RecognizedEntity } from "../src/understand/ner/index.ts";
+import { EmissionScorer } from "../src/understand/ner/scorer.ts";
 import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
 import { Model, spansFromTags, bioConstraints, viterbi } from "../src/understand/ner/model.ts";
 import { featurize, FEATURES_PER_TOKEN } from "../src/understand/ner/features.ts";
@@ -77,6 +78,14 @@ test("perceptron learns a toy task and survives serialisation", () => {
   const features = featurize(words, undefined, restored.mask);
   assert.equal(features.length, words.length * FEATURES_PER_TOKEN);
   assert.deepEqual(Array.from(restored.decode(features, words.length)), [0, 1, 2, 0]);
+  // The tagging path's per-word cached scores must equal the full feature computation.
+  const gaz = loadGazetteer();
+  const classes = { common: new Set(["yesterday", "left"]), calendar: new Set<string>() };
+  const tagged = ["Yesterday", "Anna", "Berg", "left", "Paris", "for", "Anna", "."];
+  const direct = restored.emissions(featurize(tagged, gaz, restored.mask, classes), tagged.length);
+  const cached = new EmissionScorer(restored).emissions(tagged, gaz, classes);
+  assert.equal(cached.length, direct.length);
+  direct.forEach((v, k) => assert.ok(Math.abs(v - cached[k]!) < 1e-4, `score ${k}: ${v} vs ${cached[k]}`));
 });
 
 /** Sentences written for this test (not from any evaluation set), with the entities a usable tagger must find. */

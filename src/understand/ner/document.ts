@@ -40,6 +40,9 @@ export function harmonizeDocument(sentences: ReadonlyArray<readonly string[]>, t
     const ranked = [...byType].sort((a, b) => b[1] - a[1]);
     return ranked.length > 1 && ranked[0]![1] === ranked[1]![1] ? undefined : ranked[0]![0];
   };
+  // First words of every known string: most capitalised words start none and are skipped at once.
+  const firstWords = new Set<string>(surnames);
+  for (const key of votes.keys()) firstWords.add(key.split(" ", 1)[0]!);
   const write = (sentenceTags: string[], start: number, end: number, type: string): void => {
     for (let i = start; i < end; i++) sentenceTags[i] = (i === start ? "B-" : "I-") + type;
   };
@@ -51,7 +54,7 @@ export function harmonizeDocument(sentences: ReadonlyArray<readonly string[]>, t
     }
     // Untagged runs: longest known string first.
     for (let i = 0; i < words.length; i++) {
-      if (sentenceTags[i] !== "O" || !startsUpper(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
+      if (sentenceTags[i] !== "O" || !firstWords.has(words[i]!) || !startsUpper(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
       for (let len = Math.min(MAX_PROPAGATED_TOKENS, words.length - i); len >= 1; len--) {
         if (sentenceTags.slice(i, i + len).some((t) => t !== "O") || startsUpper(words[i + len] ?? "")) continue;
         const type = typeOf(words.slice(i, i + len).join(" "));

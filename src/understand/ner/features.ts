@@ -31,7 +31,9 @@ const WINDOW_TEMPLATES: ReadonlyArray<readonly [number, Slot]> = [
   [2, Slot.Lower], [2, Slot.ShortShape],
 ];
 
-const WINDOW_OFFSETS = Int32Array.from(WINDOW_TEMPLATES, ([offset]) => offset);
+export const WINDOW_OFFSETS = Int32Array.from(WINDOW_TEMPLATES, ([offset]) => offset);
+/** Positions padded either side of a sentence: the widest window offset. */
+export const PAD = 2;
 const WINDOW_SLOTS = Int32Array.from(WINDOW_TEMPLATES, ([, slot]) => slot);
 
 /** Conjunctions of two or three window units: [offset, slot] lists. */
@@ -44,10 +46,21 @@ const CONJUNCTION_TEMPLATES: ReadonlyArray<ReadonlyArray<readonly [number, Slot]
   [[-2, Slot.Lower], [-1, Slot.Lower]],
 ];
 
+/** The conjunction templates flat: parts of template c are CONJ_OFFSETS/CONJ_SLOTS[CONJ_START[c] .. CONJ_START[c + 1]). */
+const CONJ_START = Int32Array.from([0, ...CONJUNCTION_TEMPLATES.map((_, c) => CONJUNCTION_TEMPLATES.slice(0, c + 1).reduce((n, parts) => n + parts.length, 0))]);
+const CONJ_OFFSETS = Int32Array.from(CONJUNCTION_TEMPLATES.flat(), ([offset]) => offset);
+const CONJ_SLOTS = Int32Array.from(CONJUNCTION_TEMPLATES.flat(), ([, slot]) => slot);
+
 /** Features that are not window units: sentence position, gazetteer, bias, word classes. */
 const EXTRA_FEATURES = 9;
 
-export const FEATURES_PER_TOKEN = WINDOW_TEMPLATES.length + CONJUNCTION_TEMPLATES.length + EXTRA_FEATURES;
+export const CONTEXT_FEATURES_PER_TOKEN = CONJUNCTION_TEMPLATES.length + EXTRA_FEATURES;
+export const FEATURES_PER_TOKEN = WINDOW_TEMPLATES.length + CONTEXT_FEATURES_PER_TOKEN;
+
+/** Units of the pads outside a sentence, for callers that cache per word (scorer.ts). */
+export function boundaryUnits(): { before: Int32Array; after: Int32Array } {
+  return { before: BEFORE_START, after: AFTER_END };
+}
 
 /** 32-bit FNV-1a of a string. */
 export function hashString(text: string): number {
@@ -130,7 +143,7 @@ const AFTER_END = computeUnits("</S>");
 const UNIT_CACHE = new Map<string, Int32Array>();
 const UNIT_CACHE_LIMIT = 200_000;
 
-function unitsOf(word: string): Int32Array {
+export function unitsOf(word: string): Int32Array {
   let units = UNIT_CACHE.get(word);
   if (!units) {
     if (UNIT_CACHE.size >= UNIT_CACHE_LIMIT) UNIT_CACHE.clear();
@@ -142,46 +155,90 @@ function unitsOf(word: string): Int32Array {
 
 const GAZ_NONE = hashString("g-");
 
+/** Units of each position of a sentence, with PAD boundary pads either side: units[i + PAD] is word i. */
+export function sentenceUnits(words: readonly string[], lookup: (word: string) => Int32Array = unitsOf): Int32Array[] {
+  const n = words.length;
+  const units: Int32Array[] = new Array(n + 4);
+  units[0] = units[1] = BEFORE_START;
+  for (let i = 0; i < n; i++) units[i + 2] = lookup(words[i]!);
+  units[n + 2] = units[n + 3] = AFTER_END;
+  return units;
+}
+
 /**
  * Bucket indices for every position of one sentence, flat: position i owns
  * [i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN).
  */
 export function featurize(words: readonly string[], gazetteer: Gazetteer | undefined, mask: number, classes?: WordClasses): Int32Array {
   const n = words.length;
-  const units: Int32Array[] = new Array(n + 4);
-  units[0] = units[1] = BEFORE_START;
-  for (let i = 0; i < n; i++) units[i + 2] = unitsOf(words[i]!);
-  units[n + 2] = units[n + 3] = AFTER_END;
-  const gazetteerTags = gazetteer ? gazetteer.tag(words) : [];
-  const gazAt = (i: number): number => (i < 0 || i >= n ? GAZ_NONE : gazetteerTags[i] ?? GAZ_NONE);
-  const classOf = Int32Array.from(words, (w) => wordClass(w, classes));
-  const classAt = (i: number): number => (i < 0 || i >= n ? -1 : classOf[i]!);
+  const units = sentenceUnits(words);
   const out = new Int32Array(n * FEATURES_PER_TOKEN);
   const windowCount = WINDOW_OFFSETS.length;
-  let k = 0;
   for (let i = 0; i < n; i++) {
     // units[i + 2 + offset] is the token at relative position offset
-    for (let t = 0; t < windowCount; t++) out[k++] = mix(units[i + 2 + WINDOW_OFFSETS[t]!]![WINDOW_SLOTS[t]!]!, t + 1) & mask;
+    const base = i * FEATURES_PER_TOKEN;
+    for (let t = 0; t < windowCount; t++) out[base + t] = windowFeature(units[i + 2 + WINDOW_OFFSETS[t]!]!, t, mask);
+  }
+  writeContextFeatures(words, units, gazetteer, mask, (i) => wordClass(words[i]!, classes), out, FEATURES_PER_TOKEN, windowCount);
+  return out;
+}
+
+/** Window template `t` read from the units of the token it looks at. */
+export function windowFeature(units: Int32Array, t: number, mask: number): number {
+  return mix(units[WINDOW_SLOTS[t]!]!, t + 1) & mask;
+}
+
+/**
+ * Only the features that are not single-token window units (conjunctions, gazetteer, position,
+ * classes), CONTEXT_FEATURES_PER_TOKEN per position: the tagger adds the window part from a
+ * per-word cache (scorer.ts), since it depends on one word only.
+ */
+export function featurizeContext(words: readonly string[], units: Int32Array[], gazetteer: Gazetteer | undefined, mask: number, classOf: (i: number) => number): Int32Array {
+  const out = new Int32Array(words.length * CONTEXT_FEATURES_PER_TOKEN);
+  writeContextFeatures(words, units, gazetteer, mask, classOf, out, CONTEXT_FEATURES_PER_TOKEN, 0);
+  return out;
+}
+
+function writeContextFeatures(
+  words: readonly string[],
+  units: Int32Array[],
+  gazetteer: Gazetteer | undefined,
+  mask: number,
+  classOf: (i: number) => number,
+  out: Int32Array,
+  stride: number,
+  first: number,
+): void {
+  const n = words.length;
+  const gazetteerTags = gazetteer ? gazetteer.tag(words) : [];
+  // Padded by one either side so neighbours need no bounds checks.
+  const gazPadded = new Int32Array(n + 2).fill(GAZ_NONE);
+  for (let i = 0; i < n; i++) gazPadded[i + 1] = gazetteerTags[i] ?? GAZ_NONE;
+  const classPadded = new Int32Array(n + 2).fill(-1);
+  for (let i = 0; i < n; i++) classPadded[i + 1] = classOf(i);
+  const windowCount = WINDOW_OFFSETS.length;
+  const conjunctions = CONJUNCTION_TEMPLATES.length;
+  for (let i = 0; i < n; i++) {
+    let k = i * stride + first;
     let t = windowCount;
-    for (const parts of CONJUNCTION_TEMPLATES) {
+    for (let c = 0; c < conjunctions; c++) {
       let h = ++t;
-      for (const [offset, slot] of parts) h = mix(h, units[i + 2 + offset]![slot]!);
+      for (let p = CONJ_START[c]!; p < CONJ_START[c + 1]!; p++) h = mix(h, units[i + 2 + CONJ_OFFSETS[p]!]![CONJ_SLOTS[p]!]!);
       out[k++] = h & mask;
     }
     const shape = units[i + 2]![Slot.ShortShape]!;
     const position = i === 0 ? 1 : i === 1 ? 2 : 3;
-    const gaz = gazAt(i);
+    const gaz = gazPadded[i + 1]!;
     out[k++] = mix(mix(++t, position), shape) & mask;
     out[k++] = mix(++t, gaz) & mask;
-    out[k++] = mix(++t, gazAt(i - 1)) & mask;
-    out[k++] = mix(++t, gazAt(i + 1)) & mask;
+    out[k++] = mix(++t, gazPadded[i]!) & mask;
+    out[k++] = mix(++t, gazPadded[i + 2]!) & mask;
     out[k++] = mix(mix(++t, gaz), shape) & mask;
     out[k++] = mix(++t, 0) & mask; // bias
     // Word classes after the bias so older template ids keep their meaning.
-    const cls = classOf[i]!;
+    const cls = classPadded[i + 1]!;
     out[k++] = mix(mix(++t, position), cls) & mask;
-    out[k++] = mix(mix(++t, cls), classAt(i - 1)) & mask;
-    out[k++] = mix(mix(++t, cls), classAt(i + 1)) & mask;
+    out[k++] = mix(mix(++t, cls), classPadded[i]!) & mask;
+    out[k++] = mix(mix(++t, cls), classPadded[i + 2]!) & mask;
   }
-  return out;
 }

@@ -42,9 +42,11 @@ export class Gazetteer {
    */
   tag(words: readonly string[]): Array<number | undefined> {
     const tags: Array<number | undefined> = new Array(words.length);
-    const lower = words.map((w) => w.toLowerCase());
+    // Lowercased lazily: most words are lowercase and start no entry.
+    const lower: Array<string | undefined> = new Array(words.length);
+    const lowerAt = (i: number): string => (lower[i] ??= words[i]!.toLowerCase());
     for (let i = 0; i < words.length; ) {
-      if (!this.firstTokens.has(lower[i]!) || !startsLikeName(words[i]!)) {
+      if (!startsLikeName(words[i]!) || !this.firstTokens.has(lowerAt(i))) {
         i++;
         continue;
       }
@@ -52,7 +54,7 @@ export class Gazetteer {
       let kinds = "";
       let key = "";
       for (let len = 1; len <= MAX_ENTRY_TOKENS && i + len <= words.length; len++) {
-        key = len === 1 ? lower[i]! : key + " " + lower[i + len - 1]!;
+        key = len === 1 ? lowerAt(i) : key + " " + lowerAt(i + len - 1);
         const found = this.entries.get(key);
         if (found) {
           matched = len;
@@ -84,6 +86,8 @@ export class Gazetteer {
 
 /** Starts with a capital or a caseless letter (Arabic, Han): not with a lowercase letter or a digit. */
 function startsLikeName(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90; // ASCII fast path: A-Z only
   const first = word[0]!;
   return first !== first.toLowerCase() || (first === first.toUpperCase() && /^\p{L}/u.test(word));
 }

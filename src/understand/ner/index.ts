@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { featurize } from "./features.ts";
 import { Gazetteer, GAZETTEER_KINDS, type GazetteerData } from "./gazetteer.ts";
-import { calendarWords, type WordClasses } from "./lexicon.ts";
+import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
-import { Model, spansFromTags, type EntityType } from "./model.ts";
+import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
+import { EmissionScorer } from "./scorer.ts";
 import { splitSentences, tokenizeText } from "./tokenize.ts";
 import { truecase } from "./truecase.ts";
 
@@ -24,7 +24,8 @@ export interface RecognizedEntity {
   type: EntityType;
 }
 
-export const NER_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/ner");
+/** Model directory; SITREP_NER_DIR points elsewhere (candidate models under evaluation). */
+export const NER_DATA_DIR = process.env.SITREP_NER_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/ner");
 
 /** Language used when a text's language has no model of its own. */
 export const FALLBACK_LANGUAGE = "en";
@@ -40,12 +41,17 @@ export interface LoadedModel {
   lowercaseWords: Set<string>;
   /** word classes read as features (common words, calendar words) */
   classes: WordClasses;
+  scorer: EmissionScorer;
 }
+
+/** Training record key set on models trained with the title/organisation word classes. */
+export const TRIGGER_CLASSES_FLAG = "triggerClasses";
 
 /** A loaded model's companions, built from its header. */
 export function loadedModel(model: Model): LoadedModel {
   const lowercaseWords = new Set(model.header.lowercaseWords);
-  return { model, lowercaseWords, classes: { common: lowercaseWords, calendar: calendarWords(model.header.language) } };
+  const classes = wordClassesFor(model.header.language, lowercaseWords, model.header.training[TRIGGER_CLASSES_FLAG] === true);
+  return { model, lowercaseWords, classes, scorer: new EmissionScorer(model) };
 }
 
 const models = new Map<string, LoadedModel | null>();
@@ -93,9 +99,9 @@ export function tagTokens(words: readonly string[], language: string): string[] 
 /** The whole tagging path for one sentence: truecase, features, Viterbi, MISC rule. */
 export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer): string[] {
   if (words.length === 0) return [];
-  const { model, lowercaseWords, classes } = loaded;
+  const { model, lowercaseWords, classes, scorer } = loaded;
   const cased = truecase(words, lowercaseWords);
-  const path = model.decode(featurize(cased, gaz, model.mask, classes), words.length);
+  const path = viterbi(scorer.emissions(cased, gaz, classes), words.length, model.labels.length, model.transitions, model.allowed);
   const tags = Array.from(path, (l) => model.labels[l]!);
   if (DEMONYM_MISC_LANGUAGES.has(model.header.language)) markDemonyms(cased, tags, gaz);
   return tags;
@@ -103,13 +109,21 @@ export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz:
 
 /** A capitalised demonym alone (untagged, or tagged as a one-word name) is MISC in CoNLL style. */
 function markDemonyms(words: readonly string[], tags: string[], gaz: Gazetteer): void {
-  words.forEach((word, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     const alone = tags[i] === "O" || (tags[i]!.startsWith("B-") && !tags[i + 1]?.startsWith("I-"));
-    if (!alone || !/^\p{Lu}/u.test(word)) return;
+    if (!alone || !STARTS_UPPER.test(word)) continue;
     const kinds = gaz.kindsOf(word.toLowerCase());
     if (kinds?.includes(GAZETTEER_KINDS.demonym) && !kinds.includes(GAZETTEER_KINDS.country)) tags[i] = "B-MISC";
-  });
+  }
 }
+
+// Module-level tests: closures made inside hot functions cost an allocation (and a name wrapper) per call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const isLower = (word: string): boolean => /^\p{Ll}/u.test(word);
+const isUpper = (word: string): boolean => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word);
+const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{Lt}]/u.test(word);
+const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
 
 /** IOB2 tags for the sentences of one document, made consistent across it (document.ts). */
 export function tagDocument(sentences: ReadonlyArray<readonly string[]>, language: string): string[][] {
@@ -128,10 +142,6 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
  * capitalised word is dropped. Caseless scripts are untouched.
  */
 function trimLowercaseEdges(words: readonly string[], tags: string[]): void {
-  const isLower = (word: string) => /^\p{Ll}/u.test(word);
-  const isUpper = (word: string) => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word);
-  const isCapitalised = (word: string) => /^[\p{Lu}\p{Lt}]/u.test(word);
-  const isLowerLatin = (word: string) => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
   for (const span of spansFromTags(tags)) {
     let { start, end } = span;
     while (start < end && (isLower(words[start]!) || !/[\p{L}\p{N}]/u.test(words[start]!))) start++;

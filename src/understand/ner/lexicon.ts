@@ -12,13 +12,111 @@ export const WORD_CLASS = {
   capitalisedCommon: 1,
   calendar: 2,
   lowercase: 3,
+  /** a title or role that precedes a person's name (Mr, President, porte-parole) */
+  title: 4,
+  /** a word that ends or opens organisation names (Inc, GmbH, Party, Ministry) */
+  organisation: 5,
 } as const;
+
+/**
+ * Title and role words per language, lowercase, without a final period. The class reaches the next
+ * word through the class-pair features ("President X" -> X is likely a name).
+ */
+export const TITLE_WORDS: Record<string, readonly string[]> = {
+  en: [
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "dame", "president", "minister", "premier", "chancellor",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "governor", "gov", "mayor", "king", "queen",
+    "prince", "princess", "pope", "general", "gen", "colonel", "col", "captain", "capt", "lt", "sgt", "judge", "chairman",
+    "chairwoman", "ceo", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "rep", "rev", "ambassador",
+    "envoy", "commander", "director", "leader", "candidate", "deputy", "counterpart",
+  ],
+  fr: [
+    "m", "mme", "mlle", "monsieur", "madame", "président", "présidente", "ministre", "porte-parole", "général", "maire",
+    "sénateur", "sénatrice", "député", "députée", "chancelier", "chancelière", "roi", "reine", "pape", "secrétaire",
+    "directeur", "directrice", "patron", "patronne", "juge", "entraîneur", "ambassadeur", "dirigeant", "chef", "candidat", "candidate",
+  ],
+  de: [
+    "herr", "frau", "dr", "prof", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
+    "bundespräsident", "minister", "ministerin", "sprecher", "sprecherin", "bürgermeister", "bürgermeisterin", "general",
+    "chef", "chefin", "trainer", "botschafter", "vorsitzende", "vorsitzender", "papst", "könig", "königin", "richter",
+  ],
+  es: [
+    "sr", "sra", "srta", "señor", "señora", "don", "doña", "presidente", "presidenta", "ministro", "ministra", "portavoz",
+    "alcalde", "alcaldesa", "general", "rey", "reina", "papa", "secretario", "secretaria", "juez", "jueza", "entrenador",
+    "director", "directora", "embajador", "líder", "candidato", "candidata", "diputado", "diputada", "senador", "senadora",
+  ],
+  ru: [
+    "президент", "президента", "президентом", "премьер", "премьера", "министр", "министра", "министром", "глава", "главы",
+    "губернатор", "губернатора", "мэр", "мэра", "генерал", "генерала", "спикер", "представитель", "представителя",
+    "пресс-секретарь", "пресс-секретаря", "господин", "г-н", "директор", "директора", "председатель", "председателя",
+    "канцлер", "канцлера", "лидер", "лидера", "посол", "посла", "депутат", "депутата", "сенатор", "сенатора", "патриарх",
+  ],
+};
+
+/** Organisation name heads and legal forms per language, lowercase, without a final period. */
+export const ORGANISATION_WORDS: Record<string, readonly string[]> = {
+  en: [
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "holdings", "gmbh", "ag", "sa", "nv", "bv",
+    "party", "union", "council", "ministry", "bank", "university", "committee", "commission", "association", "federation",
+    "agency", "institute", "club", "fc", "airlines", "airways", "parliament", "assembly", "court", "department", "board",
+    "foundation", "organisation", "organization", "news", "times", "post", "league", "motors", "industries", "systems",
+    "society", "office", "bureau", "fund", "exchange", "congress",
+  ],
+  fr: [
+    "sa", "sas", "sarl", "parti", "union", "conseil", "ministère", "banque", "université", "comité", "commission",
+    "association", "fédération", "agence", "institut", "club", "assemblée", "cour", "tribunal", "groupe", "fondation",
+    "organisation", "office", "fonds", "ligue", "société", "compagnie", "sénat",
+  ],
+  de: [
+    "gmbh", "ag", "kg", "se", "partei", "union", "rat", "ministerium", "bundesministerium", "bank", "universität", "ausschuss",
+    "kommission", "verband", "verein", "bund", "agentur", "institut", "gruppe", "stiftung", "gericht", "bundestag", "amt",
+  ],
+  es: [
+    "sa", "sl", "partido", "unión", "consejo", "ministerio", "banco", "universidad", "comité", "comisión", "asociación",
+    "federación", "agencia", "instituto", "club", "asamblea", "tribunal", "corte", "grupo", "fundación", "organización",
+    "fondo", "liga", "sociedad", "compañía", "congreso", "senado",
+  ],
+  ru: [
+    "оао", "зао", "ооо", "пао", "ао", "партия", "партии", "союз", "совет", "совета", "министерство", "министерства", "мвд",
+    "мид", "банк", "банка", "университет", "университета", "комитет", "комитета", "комиссия", "комиссии", "ассоциация",
+    "федерация", "агентство", "агентства", "институт", "института", "клуб", "суд", "суда", "группа", "фонд", "фонда",
+    "служба", "службы", "управление", "управления", "дума", "думы", "правительство", "правительства",
+  ],
+};
+
+const titleCache = new Map<string, ReadonlySet<string>>();
+const organisationCache = new Map<string, ReadonlySet<string>>();
+
+function tableSet(table: Record<string, readonly string[]>, cache: Map<string, ReadonlySet<string>>, language: string): ReadonlySet<string> {
+  let set = cache.get(language);
+  if (!set) {
+    set = new Set(table[language] ?? []);
+    cache.set(language, set);
+  }
+  return set;
+}
+
+/**
+ * The word classes of a language. `withTriggers` adds the title and organisation tables; models
+ * trained before those classes existed must be read without them (their features would shift).
+ */
+export function wordClassesFor(language: string, common: ReadonlySet<string>, withTriggers: boolean): WordClasses {
+  return {
+    common,
+    calendar: calendarWords(language),
+    ...(withTriggers ? { titles: tableSet(TITLE_WORDS, titleCache, language), organisations: tableSet(ORGANISATION_WORDS, organisationCache, language) } : {}),
+  };
+}
 
 export interface WordClasses {
   /** lowercase forms of words mostly written in lowercase (model header `lowercaseWords`) */
   common: ReadonlySet<string>;
   /** lowercase weekday and month names of the language */
   calendar: ReadonlySet<string>;
+  /** TITLE_WORDS of the language */
+  titles?: ReadonlySet<string>;
+  /** ORGANISATION_WORDS of the language */
+  organisations?: ReadonlySet<string>;
 }
 
 const calendarCache = new Map<string, ReadonlySet<string>>();
@@ -53,5 +151,11 @@ export function wordClass(word: string, classes: WordClasses | undefined): numbe
   const lower = word.toLowerCase();
   if (classes.calendar.has(lower)) return WORD_CLASS.calendar;
   if (lower === word) return WORD_CLASS.lowercase;
+  // Capitalised only: "the party said" must keep the strong lowercase cue (measured on en dev).
+  if (classes.titles) {
+    const bare = lower.endsWith(".") ? lower.slice(0, -1) : lower;
+    if (classes.titles.has(bare)) return WORD_CLASS.title;
+    if (classes.organisations!.has(bare)) return WORD_CLASS.organisation;
+  }
   return classes.common.has(lower) ? WORD_CLASS.capitalisedCommon : WORD_CLASS.other;
 }

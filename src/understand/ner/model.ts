@@ -46,16 +46,16 @@ export class Model {
   /** ...and the value of each int8 code, indexed by code & 255. */
   dequantize = new Float32Array(256);
 
-  /** Emission scores, n x L flat. */
-  emissions(features: Int32Array, n: number): Float32Array {
+  /** Emission scores, n x L flat, from `perToken` bucket indices per position. */
+  emissions(features: Int32Array, n: number, perToken = FEATURES_PER_TOKEN): Float32Array {
     const L = this.labels.length;
-    if (this.quantized) return this.quantizedEmissions(this.quantized, features, n, L);
+    if (this.quantized) return this.quantizedEmissions(this.quantized, features, n, L, perToken);
     const scores = new Float32Array(n * L);
     const w = this.weights;
     for (let i = 0; i < n; i++) {
       const row = i * L;
-      const base = i * FEATURES_PER_TOKEN;
-      for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
+      const base = i * perToken;
+      for (let f = 0; f < perToken; f++) {
         const offset = features[base + f]! * L;
         for (let l = 0; l < L; l++) scores[row + l]! += w[offset + l]!;
       }
@@ -63,18 +63,29 @@ export class Model {
     return scores;
   }
 
-  private quantizedEmissions(q: Int8Array, features: Int32Array, n: number, L: number): Float32Array {
+  private quantizedEmissions(q: Int8Array, features: Int32Array, n: number, L: number, perToken: number): Float32Array {
     const scores = new Float32Array(n * L);
     const table = this.dequantize;
     for (let i = 0; i < n; i++) {
       const row = i * L;
-      const base = i * FEATURES_PER_TOKEN;
-      for (let f = 0; f < FEATURES_PER_TOKEN; f++) {
+      const base = i * perToken;
+      for (let f = 0; f < perToken; f++) {
         const offset = features[base + f]! * L;
         for (let l = 0; l < L; l++) scores[row + l]! += table[q[offset + l]! & 255]!;
       }
     }
     return scores;
+  }
+
+  /** Adds the L weights of one bucket to target[at .. at + L). */
+  addBucket(bucket: number, target: Float32Array, at: number): void {
+    const L = this.labels.length;
+    const offset = bucket * L;
+    if (this.quantized) {
+      for (let l = 0; l < L; l++) target[at + l]! += this.dequantize[this.quantized[offset + l]! & 255]!;
+    } else {
+      for (let l = 0; l < L; l++) target[at + l]! += this.weights[offset + l]!;
+    }
   }
 
   /** Best label index per position (Viterbi over emissions + transitions, BIO-constrained). */
@@ -195,11 +206,19 @@ export function bioConstraints(labels: string[]): Uint8Array {
   return allowed;
 }
 
+/** Scratch tables reused across calls (every cell read is written first in each call). */
+let viterbiScore = new Float64Array(0);
+let viterbiBack = new Int32Array(0);
+
 export function viterbi(emissions: Float32Array, n: number, L: number, transitions: Float32Array, allowed: Uint8Array): Int32Array {
   const path = new Int32Array(n);
   if (n === 0) return path;
-  const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  if (viterbiScore.length < n * L) {
+    viterbiScore = new Float64Array(2 * n * L);
+    viterbiBack = new Int32Array(2 * n * L);
+  }
+  const score = viterbiScore;
+  const back = viterbiBack;
   for (let l = 0; l < L; l++) {
     score[l] = allowed[L * L + l] ? emissions[l]! + transitions[L * L + l]! : -Infinity;
   }

@@ -14,6 +14,10 @@ export const LOWERCASE_MIN_COUNT = 2;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 export function isShouting(words: readonly string[]): boolean {
+  // Cheap pre-check: too few words without lowercase letters means no shouting (most sentences).
+  let upperish = 0;
+  for (const w of words) if (w.length >= 2 && w === w.toUpperCase()) upperish++;
+  if (upperish < SHOUTING_MIN_WORDS) return false;
   let letters = 0;
   let caps = 0;
   for (const w of words) {

@@ -1,0 +1,117 @@
+/**
+ * The store: where ingested articles and what was found in them live, searchable. One small interface
+ * so that SQLite (the default, one file) and a PostgreSQL store (scale-out, later) are interchangeable.
+ */
+import type { Article, UnderstoodArticle } from "../schema.ts";
+
+/** An article as the pipeline hands it to the store, keyed by the sha256 of the raw bytes it came from. */
+export interface StoredInput {
+  /** sha256 (hex) of the raw bytes: re-ingesting the same bytes is a no-op. */
+  id: string;
+  /** The file (or feed, archive, table) the document came from, e.g. "crawl.warc.gz". */
+  origin: string;
+  article: Article | UnderstoodArticle;
+}
+
+export interface IngestProblem {
+  source: string;
+  problem: string;
+}
+
+export interface SearchFilters {
+  /** Published on or after this ISO date (prefix compare: "2022", "2022-03"). */
+  from?: string;
+  /** Published on or before this ISO date (inclusive of the whole day/month/year given). */
+  to?: string;
+  language?: string;
+  /** Mentions an entity with this name, alias or linked id. */
+  entity?: string;
+  /** Mentions a place with this name. */
+  place?: string;
+  /** Has a PLOVER event of this type. */
+  eventType?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title?: string;
+  url?: string;
+  published?: string;
+  language?: string;
+  /** The best passage, matches wrapped in SNIPPET_MARKS. */
+  snippet: string;
+  /** bm25: lower is better. */
+  score: number;
+}
+
+export interface StoredArticle {
+  id: string;
+  origin: string;
+  ingestedAt: string;
+  article: Article | UnderstoodArticle;
+  stories: string[];
+}
+
+export interface EntitySummary {
+  name: string;
+  types: string[];
+  aliases: string[];
+  linkedIds: string[];
+  articles: number;
+  mentions: number;
+  /** Entities found in the same articles, most shared articles first. */
+  cooccurring: { name: string; type: string; articles: number }[];
+  recent: { id: string; title?: string; published?: string }[];
+}
+
+/** One story as the consolidate stage decides it: its articles (by id) and, optionally, a label and the full record. */
+export interface StoryAssignment {
+  id: string;
+  label?: string;
+  articles: { id: string; score?: number }[];
+  record?: unknown;
+}
+
+export interface StoreCounts {
+  sources: number;
+  articles: number;
+  entities: number;
+  mentions: number;
+  places: number;
+  quotes: number;
+  figures: number;
+  events: number;
+  stories: number;
+  ingestErrors: number;
+}
+
+export interface Store {
+  /** Ids (content hashes) already stored, of those given: checked before the pipeline runs, so known bytes cost nothing. */
+  knownIds(ids: readonly string[]): Set<string>;
+  /** Stores a batch in one transaction; ids already present are skipped. Returns how many were new. */
+  saveArticles(batch: readonly StoredInput[]): { inserted: number; duplicates: number };
+  /** Records problems (one row per source and problem; a re-run updates the time instead of doubling). */
+  saveProblems(problems: readonly IngestProblem[]): void;
+  /** The consolidate stage's hook: replaces the given stories' article lists (other stories are kept). */
+  saveStories(stories: readonly StoryAssignment[]): void;
+  /** Every stored article, oldest ingest first: what the consolidate stage reads. */
+  articles(): Iterable<StoredArticle>;
+  getArticle(id: string): StoredArticle | undefined;
+  search(query: string, filters?: SearchFilters): SearchHit[];
+  entity(name: string): EntitySummary | undefined;
+  problems(limit?: number): (IngestProblem & { time: string })[];
+  counts(): StoreCounts;
+  close(): void;
+}
+
+/** How search snippets mark the matched words. */
+export const SNIPPET_MARKS = { open: "**", close: "**", ellipsis: "…" } as const;
+
+export const DEFAULT_DB = "sitrep.db";
+
+export async function openStore(path: string = DEFAULT_DB): Promise<Store> {
+  const { SqliteStore } = await import("./sqlite.ts");
+  return new SqliteStore(path);
+}
