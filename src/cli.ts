@@ -6,6 +6,8 @@ import { expandIngestInputs } from "./ingest/sources.ts";
 import { parseFieldMap } from "./ingest/tables.ts";
 import { DEFAULT_DB, openStore, type SearchFilters } from "./store/index.ts";
 import { startProgress } from "./progress.ts";
+import { consolidateStore } from "./consolidate/index.ts";
+import type { Story } from "./consolidate/stories.ts";
 import { formatArticle, type OutputFormat } from "./serve/format.ts";
 
 interface ExtractCommandOptions {
@@ -120,6 +122,12 @@ program
           `in ${summary.seconds.toFixed(1)} s -> ${opts.db}\n`,
       );
       if (summary.ingested + summary.duplicates === 0) process.exitCode = 1;
+      if (opts.understand && summary.ingested > 0) {
+        const stories = consolidateStore(store);
+        process.stderr.write(
+          `sitrep: ${stories.stories} stories over ${stories.articles} articles (${stories.crossLanguage} across languages)\n`,
+        );
+      }
     } finally {
       store.close();
     }
@@ -220,6 +228,33 @@ program
         ...found.recent.map((r) => `  ${r.id.slice(0, 12)}  ${r.published?.slice(0, 10) ?? "          "}  ${r.title ?? ""}`),
       ];
       process.stdout.write(lines.filter(Boolean).join("\n") + "\n");
+    } finally {
+      store.close();
+    }
+  });
+
+program
+  .command("stories")
+  .description("List the stories: articles about one happening, across outlets and languages.")
+  .option("--db <path>", "the SQLite store", DEFAULT_DB)
+  .option("--min <n>", "only stories with at least this many articles", "1")
+  .option("--json", "one JSON record per story (JSONL)")
+  .action(async (opts: { db: string; min: string; json?: boolean }) => {
+    const store = await openStore(opts.db);
+    try {
+      const min = Math.max(1, Number(opts.min) || 1);
+      for (const stored of store.stories()) {
+        if (stored.articles.length < min) continue;
+        const story = stored.record as Story | undefined;
+        if (opts.json) {
+          process.stdout.write(JSON.stringify({ id: stored.id, ...story, articles: stored.articles }) + "\n");
+          continue;
+        }
+        const span = [story?.start, story?.end].filter(Boolean).join(" .. ");
+        process.stdout.write(
+          `${stored.id}  ${stored.articles.length} articles  ${span}  [${story?.languages.join(", ") ?? ""}]  ${stored.label ?? ""}\n`,
+        );
+      }
     } finally {
       store.close();
     }

@@ -24,6 +24,9 @@ export const STORY_DEFAULTS = {
 
 export type StoryOptions = typeof STORY_DEFAULTS;
 
+/** Pseudo-articles in which no feature occurs, added to the corpus size in idf. */
+const IDF_BACKGROUND_ARTICLES = 100;
+
 /** How much each kind of feature counts, before rarity: names and places identify a story, event types barely. */
 const FEATURE_WEIGHTS = {
   entityId: 1.5,
@@ -209,8 +212,12 @@ export class StoryClusterer {
     return clusterer;
   }
 
+  /**
+   * Rarity. The background count stands for the unseen corpus: without it, in a store of a few articles
+   * every shared name looks common (two of three articles) and weighs less than the names that differ.
+   */
   private idf(key: string): number {
-    return Math.log((this.articles + 1) / ((this.documentFrequency.get(key) ?? 0) + 0.5));
+    return Math.log((this.articles + IDF_BACKGROUND_ARTICLES) / ((this.documentFrequency.get(key) ?? 0) + 0.5));
   }
 
   private bestStory(features: Features, day: number | undefined): { story: StoryState; score: number } | undefined {

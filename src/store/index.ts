@@ -74,6 +74,13 @@ export interface StoryAssignment {
   record?: unknown;
 }
 
+export interface StoredStory {
+  id: string;
+  label?: string;
+  record?: unknown;
+  articles: string[];
+}
+
 export interface StoreCounts {
   sources: number;
   articles: number;
@@ -94,8 +101,13 @@ export interface Store {
   saveArticles(batch: readonly StoredInput[]): { inserted: number; duplicates: number };
   /** Records problems (one row per source and problem; a re-run updates the time instead of doubling). */
   saveProblems(problems: readonly IngestProblem[]): void;
-  /** The consolidate stage's hook: replaces the given stories' article lists (other stories are kept). */
-  saveStories(stories: readonly StoryAssignment[]): void;
+  /**
+   * The consolidate stage's hook: replaces the given stories' article lists (other stories are kept),
+   * or, with replaceAll, every story (a re-clustering of the whole store).
+   */
+  saveStories(stories: readonly StoryAssignment[], options?: { replaceAll?: boolean }): void;
+  /** Every story, largest first, with its member article ids. */
+  stories(): StoredStory[];
   /** Every stored article, oldest ingest first: what the consolidate stage reads. */
   articles(): Iterable<StoredArticle>;
   getArticle(id: string): StoredArticle | undefined;

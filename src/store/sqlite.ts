@@ -16,6 +16,7 @@ import {
   type StoreCounts,
   type StoredArticle,
   type StoredInput,
+  type StoredStory,
   type StoryAssignment,
 } from "./index.ts";
 
@@ -294,16 +295,32 @@ export class SqliteStore implements Store {
     })();
   }
 
-  saveStories(stories: readonly StoryAssignment[]): void {
+  saveStories(stories: readonly StoryAssignment[], options: { replaceAll?: boolean } = {}): void {
     const s = this.statements;
     const now = new Date().toISOString();
     this.db.transaction(() => {
+      if (options.replaceAll) {
+        this.db.prepare("DELETE FROM article_story").run();
+        this.db.prepare("DELETE FROM stories").run();
+      }
       for (const story of stories) {
         s.story.run(story.id, story.label ?? null, story.record === undefined ? null : JSON.stringify(story.record), now);
         s.clearStory.run(story.id);
         for (const a of story.articles) s.assign.run(a.id, story.id, a.score ?? null);
       }
     })();
+  }
+
+  stories(): StoredStory[] {
+    const rows = this.db.prepare(`SELECT id, label, record FROM stories
+       ORDER BY (SELECT COUNT(*) FROM article_story m WHERE m.story_id = stories.id) DESC, id`).all() as Row[];
+    const members = this.db.prepare("SELECT article_id FROM article_story WHERE story_id = ? ORDER BY score DESC, article_id").pluck();
+    return rows.map((r) => ({
+      id: r.id as string,
+      ...(r.label ? { label: r.label as string } : {}),
+      record: r.record ? JSON.parse(r.record as string) : undefined,
+      articles: members.all(r.id) as string[],
+    }));
   }
 
   *articles(): Iterable<StoredArticle> {
