@@ -19,8 +19,8 @@ interface NewsRecord {
   story?: string;
 }
 
-/** One story told in four languages, plus recent English reports. */
-const PICK = { story: "meantime-en-", englishRecent: 3 };
+/** Pages: one story told in four languages, plus recent English reports. Corpus: more stories and reports as JSONL. */
+const PICK = { englishRecent: 3, corpusStories: 30, corpusEnglish: 60 };
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -62,10 +62,19 @@ const chosen = [
 const out = join(REPO_DIR, "demo", "pages");
 mkdirSync(out, { recursive: true });
 for (const record of chosen) writeFileSync(join(out, `${record.id}.html`), page(record));
+
+// The corpus: whole MEANTIME story groups (en/es/it/nl translations of one report) and English Wikinews
+// reports, as the JSONL export a user might hold; `sitrep ingest` reads it as it is.
+const storyIds = [...new Set(records.filter((r) => r.story).map((r) => r.story!))].slice(0, PICK.corpusStories);
+const corpus = [
+  ...records.filter((r) => r.story && storyIds.includes(r.story)),
+  ...records.filter((r) => r.id.startsWith("wikinews-en-")).slice(0, PICK.corpusEnglish),
+];
+writeFileSync(join(REPO_DIR, "demo", "news.jsonl"), corpus.map((r) => JSON.stringify(r)).join("\n") + "\n");
 writeFileSync(
   join(REPO_DIR, "demo", "LICENSE.md"),
   `# Demo corpus: sources and licences\n\nThe pages in pages/ wrap articles from English Wikinews and the NewsReader MEANTIME corpus\n(professional translations of Wikinews articles) in made-up site boilerplate. The article texts are\nunchanged; the menus, banners and footers are ours. Each article keeps its own licence:\n\n${chosen
     .map((r) => `- ${r.id}.html: "${r.title}" (${r.published}), ${r.source}, ${r.license}, ${r.url}`)
-    .join("\n")}\n\nCC BY 4.0: https://creativecommons.org/licenses/by/4.0/ · CC BY 2.5: https://creativecommons.org/licenses/by/2.5/\nAttribution: Wikinews contributors; NewsReader project (MEANTIME corpus).\n`,
+    .join("\n")}\n\nnews.jsonl holds ${corpus.length} records unchanged from the same sources (each record names its source, licence and URL):\n${storyIds.length} MEANTIME story groups (CC BY 4.0) and ${PICK.corpusEnglish} English Wikinews reports (CC BY 2.5).\n\nCC BY 4.0: https://creativecommons.org/licenses/by/4.0/ · CC BY 2.5: https://creativecommons.org/licenses/by/2.5/\nAttribution: Wikinews contributors; NewsReader project (MEANTIME corpus).\n`,
 );
-console.log(`wrote ${chosen.length} demo pages to ${out}`);
+console.log(`wrote ${chosen.length} demo pages to ${out} and ${corpus.length} records to demo/news.jsonl`);

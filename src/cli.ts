@@ -7,6 +7,7 @@ import { parseFieldMap } from "./ingest/tables.ts";
 import { DEFAULT_DB, openStore, type SearchFilters } from "./store/index.ts";
 import { startProgress } from "./progress.ts";
 import { consolidateStore } from "./consolidate/index.ts";
+import { serveCommand } from "./serve/command.ts";
 import type { Story } from "./consolidate/stories.ts";
 import { formatArticle, type OutputFormat } from "./serve/format.ts";
 
@@ -259,5 +260,13 @@ program
       store.close();
     }
   });
+
+program
+  .command("serve")
+  .description("HTTP API and web page over a store (127.0.0.1 by default).")
+  .option("--db <file>", "the SQLite store", DEFAULT_DB)
+  .option("--port <n>", "port", "8787")
+  .option("--host <addr>", "address to bind", "127.0.0.1")
+  .action(async (opts: { db: string; port: string; host: string }) => serveCommand(opts));
 
 await program.parseAsync(process.argv);
