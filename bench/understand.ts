@@ -1,31 +1,14 @@
 /**
  * Throughput of the understand step (language, entities, places, quotes, figures) on the 774 CC BY
- * news articles of ../shared/samples/news (en/es/it/nl), two passes (the first loads models);
+ * news articles of ../shared/samples/news (en/es/it/nl; their language left to the detector), two passes
+ * (the first loads models);
  * the figure is articles per second of CPU time on one core (the machine may be shared).
  */
-import { readJsonl, requireShared } from "../eval/shared.ts";
+import { newsArticle, readNews } from "../eval/news.ts";
 import { understand } from "../src/understand/index.ts";
 import type { Article } from "../src/schema.ts";
 
-interface NewsRecord {
-  id: string;
-  lang: string;
-  title: string;
-  published: string;
-  text: string;
-}
-
-const records = readJsonl<NewsRecord>(requireShared("samples", "news", "news.jsonl"));
-const articles: Article[] = records.map((r) => ({
-  source: r.id,
-  title: r.title,
-  authors: [],
-  published: r.published,
-  text: r.text,
-  encoding: "utf-8",
-  kind: "text",
-  warnings: [],
-}));
+const articles: Article[] = readNews().map(newsArticle).map(({ language: _declared, ...article }) => article);
 
 /** One pass over every article: CPU seconds (one core's worth), wall seconds, entities found. */
 function pass(): { cpuSeconds: number; wallSeconds: number; entities: number } {

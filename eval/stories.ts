@@ -7,38 +7,11 @@
 import { existsSync, readFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { requireShared, readJsonl } from "./shared.ts";
-import type { Article, UnderstoodArticle } from "../src/schema.ts";
+import { newsArticle, readNews, type NewsRecord } from "./news.ts";
+import type { UnderstoodArticle } from "../src/schema.ts";
 import { StoryClusterer, STORY_DEFAULTS, type StoryOptions } from "../src/consolidate/stories.ts";
 
-interface NewsRecord {
-  id: string;
-  lang: string;
-  title: string;
-  published: string;
-  url: string;
-  source: string;
-  text: string;
-  story?: string;
-}
-
 const CACHE = process.env.SITREP_STORIES_CACHE ?? join(tmpdir(), "sitrep-stories-understood.jsonl");
-
-function toArticle(record: NewsRecord): Article {
-  return {
-    source: record.id,
-    url: record.url,
-    title: record.title,
-    publisher: record.source,
-    authors: [],
-    published: record.published,
-    language: record.lang,
-    text: record.text,
-    encoding: "utf-8",
-    kind: "text",
-    warnings: [],
-  };
-}
 
 /** Understood records by id: from the cache, the missing ones computed now and appended to it. */
 async function understandAll(records: NewsRecord[]): Promise<Map<string, UnderstoodArticle>> {
@@ -56,7 +29,7 @@ async function understandAll(records: NewsRecord[]): Promise<Map<string, Underst
     const { understand } = await import("../src/understand/index.ts");
     const started = Date.now();
     for (const [i, record] of missing.entries()) {
-      const understood = understand(toArticle(record), { events: true });
+      const understood = understand(newsArticle(record), { events: true });
       cached.set(record.id, understood);
       appendFileSync(CACHE, JSON.stringify({ id: record.id, understood }) + "\n");
       if ((i + 1) % 50 === 0) console.error(`  ${i + 1}/${missing.length} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -65,7 +38,7 @@ async function understandAll(records: NewsRecord[]): Promise<Map<string, Underst
   return cached;
 }
 
-const records = readJsonl<NewsRecord>(requireShared("samples/news/news.jsonl"));
+const records = readNews();
 const understood = await understandAll(records);
 if (process.argv.includes("--cache-only")) process.exit(0);
 

@@ -5,19 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_DIR, readJsonl, requireShared } from "../eval/shared.ts";
-
-interface NewsRecord {
-  id: string;
-  lang: string;
-  title: string;
-  published: string;
-  url: string;
-  source: string;
-  license: string;
-  text: string;
-  story?: string;
-}
+import { REPO_DIR } from "../eval/shared.ts";
+import { readNews, type NewsRecord } from "../eval/news.ts";
 
 /** Pages: one story told in four languages, plus recent English reports. Corpus: more stories and reports as JSONL. */
 const PICK = { englishRecent: 3, corpusStories: 30, corpusEnglish: 60 };
@@ -53,7 +42,7 @@ ${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
 `;
 }
 
-const records = readJsonl<NewsRecord>(requireShared("samples", "news", "news.jsonl"));
+const records = readNews();
 const firstStory = records.find((r) => r.story)?.story;
 const chosen = [
   ...records.filter((r) => r.story === firstStory),

@@ -6,7 +6,8 @@
  * I/O-free: the store persists `toJSON()` and restores with `DuplicateIndex.fromJSON`.
  */
 import { createHash } from "node:crypto";
-import { fnv1a, foldedWords, foldText, mix32 } from "./text.ts";
+import { fnv1a, mix32 } from "../hash.ts";
+import { foldedWords, foldText } from "./text.ts";
 
 /** Chosen by `npm run eval:dedup` (perturbed copies of real pages among unrelated ones). */
 export const DEDUP_DEFAULTS = {

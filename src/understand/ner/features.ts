@@ -6,6 +6,7 @@
  * integer mixing, so per-token cost is a few dozen integer operations and no string work.
  * Every position yields exactly FEATURES_PER_TOKEN bucket indices, stored flat.
  */
+import { fnv1a, mix32 } from "../../hash.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { wordClass, type WordClasses } from "./lexicon.ts";
 
@@ -62,25 +63,12 @@ export function boundaryUnits(): { before: Int32Array; after: Int32Array } {
   return { before: BEFORE_START, after: AFTER_END };
 }
 
-/** 32-bit FNV-1a of a string. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** 32-bit FNV-1a of a string (the feature keys' hash; trained weights depend on it). */
+export const hashString = fnv1a;
 
 /** Murmur3 finaliser over a pair: cheap, well-spread combination of two hashes. */
 export function mix(a: number, b: number): number {
-  let h = (a ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(a ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b));
 }
 
 function charClass(ch: string): string {
