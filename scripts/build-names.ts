@@ -236,6 +236,9 @@ function slug(text: string): string {
   return plainKey(text).replace(/ /g, "-") || "x";
 }
 
+/** CAMEO's transnational actor types, written before the country code. */
+const TRANSNATIONAL_CODES = new Set(["IGO", "NGO", "MNC", "INT", "UNO", "IMG", "REF", "SPY"]);
+
 function main(): void {
   const raw: RawRecord[] = [];
   for (const source of SOURCES) raw.push(...parseDictionary(decode(readFileSync(requireShared(...source.file))), source.lang));
@@ -331,8 +334,12 @@ function main(): void {
       weight: new Set(forms.map((f) => plainKey(f.text))).size,
     };
     if (current) {
-      entry.country = current.slice(0, 3);
-      if (current.length >= 6) entry.sector = current.slice(3, 6);
+      // CAMEO writes transnational actors type first ("MNCUSA": a US multinational): swap those into place.
+      const [first, second] = [current.slice(0, 3), current.slice(3, 6)];
+      const transnational = TRANSNATIONAL_CODES.has(first);
+      entry.country = transnational ? second || first : first;
+      const sector = transnational ? (second ? first : "") : second;
+      if (sector) entry.sector = sector;
     }
     entries.push(entry);
   }

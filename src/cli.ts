@@ -1,5 +1,7 @@
 /** The `sitrep` command: a thin shell over the library. */
 import { Command, Option } from "commander";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
 import { expandInputs } from "./ingest/files.ts";
 import { extractSources, ingestSources } from "./pipeline.ts";
 import { expandIngestInputs } from "./ingest/sources.ts";
@@ -8,6 +10,7 @@ import { DEFAULT_DB, openStore, type SearchFilters } from "./store/index.ts";
 import { startProgress } from "./progress.ts";
 import { consolidateStore } from "./consolidate/index.ts";
 import { serveCommand } from "./serve/command.ts";
+import { EXPORT_FORMATS, exportStore, type ExportFormat } from "./serve/export.ts";
 import type { Story } from "./consolidate/stories.ts";
 import { formatArticle, type OutputFormat } from "./serve/format.ts";
 
@@ -19,6 +22,12 @@ interface ExtractCommandOptions {
   understand?: boolean;
   events?: boolean;
 }
+
+// A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 
 const program = new Command()
   .name("sitrep")
@@ -258,6 +267,27 @@ program
       }
     } finally {
       store.close();
+    }
+  });
+
+program
+  .command("export")
+  .description("Export the store, streaming: JSONL records, CSV rows, GeoJSON of located events, or PLOVER events.")
+  .addOption(new Option("--format <format>", "output format").choices([...EXPORT_FORMATS]).default("jsonl"))
+  .option("--query <query>", "only the articles this search finds")
+  .option("--db <path>", "the SQLite store", DEFAULT_DB)
+  .option("--out <file>", "write to a file instead of standard output")
+  .action(async (opts: { format: ExportFormat; query?: string; db: string; out?: string }) => {
+    const store = await openStore(opts.db);
+    const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+    try {
+      for (const chunk of exportStore(store, { format: opts.format, query: opts.query })) {
+        // Respect back-pressure so a large export streams instead of buffering in memory.
+        if (!out.write(chunk)) await once(out, "drain");
+      }
+    } finally {
+      store.close();
+      if (opts.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
     }
   });
 
