@@ -6,7 +6,10 @@ import { expandInputs } from "./ingest/files.ts";
 import { extractSources, ingestSources } from "./pipeline.ts";
 import { expandIngestInputs } from "./ingest/sources.ts";
 import { parseFieldMap } from "./ingest/tables.ts";
-import { DEFAULT_DB, openStore, type SearchFilters } from "./store/index.ts";
+import { DEFAULT_DB, openAsyncStore, openStore, type SearchFilters } from "./store/index.ts";
+import { DEFAULT_NATS, DEFAULT_QUEUE, openQueue, queueStatus } from "./scale/queue.ts";
+import { enqueueSources } from "./scale/enqueue.ts";
+import { runWorker, runWorkerProcesses } from "./scale/worker.ts";
 import { startProgress } from "./progress.ts";
 import { consolidateStore } from "./consolidate/index.ts";
 import { serveCommand } from "./serve/command.ts";
@@ -295,8 +298,87 @@ program
   .command("serve")
   .description("HTTP API and web page over a store (127.0.0.1 by default).")
   .option("--db <file>", "the SQLite store", DEFAULT_DB)
-  .option("--port <n>", "port", "8787")
+  .option("--port <n>", "port (or SITREP_PORT; 0 picks a free one)", process.env.SITREP_PORT ?? "8787")
   .option("--host <addr>", "address to bind", "127.0.0.1")
   .action(async (opts: { db: string; port: string; host: string }) => serveCommand(opts));
+
+// Scale-out: a queue of jobs (NATS JetStream) and workers writing to PostgreSQL (docs/scale-out.md).
+program
+  .command("enqueue")
+  .description("Split sources into jobs (one per document, feed item, archive record or table row) on the work queue.")
+  .argument("<inputs...>", "files, directories or globs, as for ingest")
+  .option("--nats <url>", "NATS server", DEFAULT_NATS)
+  .option("--queue <name>", "queue name", DEFAULT_QUEUE)
+  .option("--no-understand", "extract only (much faster)")
+  .option("--no-events", "understand, but do not code PLOVER events")
+  .option("--map <field=column,...>", "table columns for article fields")
+  .action(async (inputs: string[], opts: { nats: string; queue: string; understand: boolean; events: boolean; map?: string }) => {
+    const sources = await expandIngestInputs(inputs);
+    if (sources.length === 0) {
+      console.error(`sitrep: no input matched ${inputs.join(" ")}`);
+      process.exitCode = 2;
+      return;
+    }
+    const r = await enqueueSources(sources, {
+      nats: opts.nats, queue: opts.queue, understand: opts.understand, events: opts.understand && opts.events, map: parseFieldMap(opts.map),
+    });
+    process.stderr.write(`sitrep: ${r.published} jobs queued, ${r.duplicates} already queued, in ${r.seconds.toFixed(1)} s -> ${opts.queue}\n`);
+  });
+
+program
+  .command("worker")
+  .description("Run queued jobs through the pipeline into a store (PostgreSQL for several workers) until SIGTERM.")
+  .option("--db <url>", "the store: postgres://... (default $SITREP_DB)")
+  .option("--nats <url>", "NATS server", DEFAULT_NATS)
+  .option("--queue <name>", "queue name", DEFAULT_QUEUE)
+  .option("--concurrency <n>", "worker processes", "1")
+  .option("--batch <n>", "jobs per fetch and transaction", "25")
+  .option("--exit-when-empty", "stop when nothing is waiting or in flight")
+  .action(async (opts: { db?: string; nats: string; queue: string; concurrency: string; batch: string; exitWhenEmpty?: boolean }) => {
+    const concurrency = Math.max(1, Number(opts.concurrency) || 1);
+    if (concurrency > 1) {
+      const args = process.argv.slice(2).filter((a, i, all) => a !== "--concurrency" && all[i - 1] !== "--concurrency" && !a.startsWith("--concurrency="));
+      process.exitCode = await runWorkerProcesses(concurrency, args);
+      return;
+    }
+    const store = await openAsyncStore(opts.db);
+    try {
+      const s = await runWorker(store, {
+        nats: opts.nats, queue: opts.queue, batchSize: Math.max(1, Number(opts.batch) || 25), exitWhenEmpty: opts.exitWhenEmpty,
+        log: (line) => process.stderr.write(`sitrep worker ${process.pid}: ${line}\n`),
+      });
+      process.stderr.write(`sitrep worker ${process.pid}: ${s.ingested} ingested, ${s.duplicates} duplicates, ${s.failed} failed, ${s.retried} retried, ${s.dead} dead-lettered\n`);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command("queue")
+  .description("The work queue.")
+  .command("status")
+  .description("Depth, in flight, rate, retries and dead letters.")
+  .option("--nats <url>", "NATS server", DEFAULT_NATS)
+  .option("--queue <name>", "queue name", DEFAULT_QUEUE)
+  .option("--sample <seconds>", "measure the rate over this many seconds (0: no rate)", "1")
+  .option("--json", "JSON")
+  .action(async (opts: { nats: string; queue: string; sample: string; json?: boolean }) => {
+    const queue = await openQueue({ nats: opts.nats, queue: opts.queue });
+    try {
+      const s = await queueStatus(queue, { sampleSeconds: Number(opts.sample) || 0 });
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(s) + "\n");
+        return;
+      }
+      const lines = [
+        `${opts.queue}: ${s.waiting} waiting, ${s.inFlight} in flight, ${s.done} done${s.rate === undefined ? "" : ` (${s.rate.toFixed(1)}/s)`}`,
+        `  ${s.redelivered} redelivered, ${s.deadLetters} dead letters`,
+        ...s.recentDead.map((d) => `  dead: ${d.source}  ${d.error}  (${d.deliveries} deliveries, ${d.time})`),
+      ];
+      process.stdout.write(lines.join("\n") + "\n");
+    } finally {
+      await queue.close();
+    }
+  });
 
 await program.parseAsync(process.argv);

@@ -98,3 +98,36 @@ test("the page: search, story, map markers, timeline bars, highlighted article, 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("`npm run demo` end to end: builds, ingests the bundled corpus, serves, and the page shows the stories", { skip: SKIP }, async () => {
+  const { spawn } = await import("node:child_process");
+  // A free port (SITREP_PORT=0) and a process group of its own, so the whole demo stops with the test.
+  const demo = spawn("npm", ["run", "demo"], { cwd: REPO_DIR, env: { ...process.env, SITREP_PORT: "0" }, detached: true });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let log = "";
+      const timer = setTimeout(() => reject(new Error(`demo did not start serving in time:\n${log}`)), 240_000);
+      const read = (chunk: Buffer) => {
+        log += chunk.toString();
+        const found = /serving \S+ at (http:\/\/\S+)/.exec(log);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[1]!);
+        }
+      };
+      demo.stdout.on("data", read);
+      demo.stderr.on("data", read);
+      demo.on("exit", (code) => reject(new Error(`demo exited with ${code}:\n${log}`)));
+    });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await page.goto(url + "/");
+    await page.waitForSelector("ol.stories li a");
+    await page.waitForSelector(".place-marker circle");
+    const first = await page.locator("ol.stories li").first().innerText();
+    assert.match(first, /en, es, it, nl/, "the largest story gathers the four translations");
+    await page.screenshot({ path: join(ARTIFACTS, "demo.png") });
+    await page.close();
+  } finally {
+    process.kill(-demo.pid!, "SIGTERM");
+  }
+});
