@@ -1,6 +1,6 @@
 /**
  * The store: where ingested articles and what was found in them live, searchable. One small interface
- * so that SQLite (the default, one file) and a PostgreSQL store (scale-out, later) are interchangeable.
+ * so that SQLite (the default, one file) and PostgreSQL (scale-out, postgres.ts; asynchronous: AsyncStore) are interchangeable.
  */
 import type { Article, UnderstoodArticle } from "../schema.ts";
 
@@ -123,7 +123,64 @@ export const SNIPPET_MARKS = { open: "**", close: "**", ellipsis: "…" } as con
 
 export const DEFAULT_DB = "sitrep.db";
 
+/** A PostgreSQL connection string rather than a file path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
 export async function openStore(path: string = DEFAULT_DB): Promise<Store> {
+  if (isPostgresUrl(path)) {
+    // PostgreSQL is reached asynchronously (pg); this synchronous interface is SQLite's. See openAsyncStore.
+    throw new Error(`${path.replace(/\/\/[^@/]*@/, "//")}: a PostgreSQL store is used through the scale-out commands (enqueue, worker, queue); this command reads SQLite files`);
+  }
   const { SqliteStore } = await import("./sqlite.ts");
   return new SqliteStore(path);
+}
+
+/**
+ * The Store, asynchronous: what the scale-out path (queue workers, PostgreSQL) is written against.
+ * PostgreSQL implements it natively; SQLite through asyncStore(), which wraps the synchronous calls.
+ */
+export interface AsyncStore {
+  knownIds(ids: readonly string[]): Promise<Set<string>>;
+  saveArticles(batch: readonly StoredInput[]): Promise<{ inserted: number; duplicates: number }>;
+  saveProblems(problems: readonly IngestProblem[]): Promise<void>;
+  saveStories(stories: readonly StoryAssignment[], options?: { replaceAll?: boolean }): Promise<void>;
+  stories(): Promise<StoredStory[]>;
+  articles(): AsyncIterable<StoredArticle>;
+  getArticle(id: string): Promise<StoredArticle | undefined>;
+  search(query: string, filters?: SearchFilters): Promise<SearchHit[]>;
+  entity(name: string): Promise<EntitySummary | undefined>;
+  problems(limit?: number): Promise<(IngestProblem & { time: string })[]>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
+
+/** A synchronous store behind the asynchronous interface (each call runs to completion before its promise). */
+export function asyncStore(store: Store): AsyncStore {
+  return {
+    knownIds: async (ids) => store.knownIds(ids),
+    saveArticles: async (batch) => store.saveArticles(batch),
+    saveProblems: async (problems) => store.saveProblems(problems),
+    saveStories: async (stories, options) => store.saveStories(stories, options),
+    stories: async () => store.stories(),
+    articles: async function* () {
+      yield* store.articles();
+    },
+    getArticle: async (id) => store.getArticle(id),
+    search: async (query, filters) => store.search(query, filters),
+    entity: async (name) => store.entity(name),
+    problems: async (limit) => store.problems(limit),
+    counts: async () => store.counts(),
+    close: async () => store.close(),
+  };
+}
+
+/** A PostgreSQL URL (postgres://...) or a SQLite file; default: $SITREP_DB, else sitrep.db. */
+export async function openAsyncStore(location: string = process.env.SITREP_DB || DEFAULT_DB): Promise<AsyncStore> {
+  if (isPostgresUrl(location)) {
+    const { PostgresStore } = await import("./postgres.ts");
+    return PostgresStore.open(location);
+  }
+  return asyncStore(await openStore(location));
 }

@@ -1,0 +1,173 @@
+/**
+ * A queue worker: pulls jobs in batches, runs each through the same pipeline as `sitrep ingest`
+ * (processUnit), writes the batch to the store in one transaction, then acknowledges. Delivery is
+ * at-least-once (a crash before the ack redelivers the batch); the content-hash key makes the re-write a
+ * no-op, so results are effectively-once. A job that keeps failing goes to the dead letters with its error.
+ */
+import type { JsMsg } from "nats";
+import { processUnit } from "../pipeline.ts";
+import type { AsyncStore, IngestProblem, StoredInput } from "../store/index.ts";
+import { PostgresStore } from "../store/postgres.ts";
+import { consolidateIfStale } from "./consolidate.ts";
+import { QUEUE_POLICY, deadCodec, fromJob, jobCodec, openQueue, type Job, type Queue, type QueueOptions } from "./queue.ts";
+
+export interface WorkerOptions extends QueueOptions {
+  /** Jobs fetched (and committed) together. */
+  batchSize?: number;
+  /** Stop once the queue has nothing waiting or in flight (benchmarks, tests); default: run until SIGTERM. */
+  exitWhenEmpty?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface WorkerSummary {
+  ingested: number;
+  duplicates: number;
+  failed: number;
+  retried: number;
+  dead: number;
+}
+
+const DEFAULT_BATCH = 25;
+/** How long a fetch waits for a full batch before taking what there is. */
+const FETCH_WAIT_MS = 1000; // the client accepts no less
+
+export async function runWorker(store: AsyncStore, options: WorkerOptions = {}): Promise<WorkerSummary> {
+  const log = options.log ?? (() => {});
+  const queue = await openQueue(options);
+  const summary: WorkerSummary = { ingested: 0, duplicates: 0, failed: 0, retried: 0, dead: 0 };
+  let stopping = false;
+  // SIGTERM: the batch in hand is finished and acknowledged, then the worker leaves; nothing is dropped.
+  const stop = () => {
+    stopping = true;
+    log("stopping after the current batch");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  const consumer = await queue.nc.jetstream().consumers.get(queue.names.stream, queue.names.consumer);
+  let understoodSinceStories = false;
+  try {
+    while (!stopping) {
+      const messages: JsMsg[] = [];
+      for await (const m of await consumer.fetch({ max_messages: options.batchSize ?? DEFAULT_BATCH, expires: FETCH_WAIT_MS })) messages.push(m);
+      if (messages.length === 0) {
+        // Idle: bring the stories up to date (once, across workers: see consolidate.ts), then maybe leave.
+        if (understoodSinceStories && store instanceof PostgresStore) {
+          const done = await consolidateIfStale(store);
+          if (done) log(`stories: ${done.stories} over ${done.articles} articles`);
+          understoodSinceStories = false;
+        }
+        if (options.exitWhenEmpty) {
+          const info = await queue.jsm.consumers.info(queue.names.stream, queue.names.consumer);
+          if (info.num_pending + info.num_ack_pending === 0) break;
+        }
+        continue;
+      }
+      const understood = await handleBatch(queue, store, messages, summary, log);
+      understoodSinceStories ||= understood;
+    }
+  } finally {
+    process.off("SIGTERM", stop);
+    process.off("SIGINT", stop);
+    await queue.close();
+  }
+  return summary;
+}
+
+interface Done {
+  message: JsMsg;
+  job: Job;
+  input?: StoredInput;
+  problem?: IngestProblem;
+}
+
+/** Runs the pipeline on each job, writes the batch, acknowledges. Returns whether any article was understood. */
+async function handleBatch(queue: Queue, store: AsyncStore, messages: JsMsg[], summary: WorkerSummary, log: (l: string) => void): Promise<boolean> {
+  const done: Done[] = [];
+  for (const message of messages) {
+    let job: Job;
+    try {
+      job = jobCodec.decode(message.data);
+    } catch (error) {
+      await deadLetter(queue, message, undefined, `not a job: ${(error as Error).message}`, summary);
+      continue;
+    }
+    if (message.info.deliveryCount > QUEUE_POLICY.attempts) {
+      // Delivered past its attempts without an ack: it killed or stalled its worker each time.
+      await deadLetter(queue, message, job, `no result after ${QUEUE_POLICY.attempts} attempts (worker died or timed out)`, summary);
+      continue;
+    }
+    const unit = fromJob(job);
+    const outcome = processUnit(unit, job.options);
+    // A document the pipeline rejects (no text, bad bytes) is a result, recorded like `sitrep ingest` does, not a retry.
+    if (outcome.error) done.push({ message, job, problem: { source: unit.source, problem: outcome.error.problem } });
+    else done.push({ message, job, input: { id: unit.key!, origin: unit.origin, article: outcome.article } });
+  }
+  if (done.length === 0) return false;
+  try {
+    await write(store, done, summary);
+    for (const d of done) d.message.ack();
+  } catch (error) {
+    // One bad row must not sink the batch: write the jobs alone, so only the poison one is retried.
+    log(`batch write failed (${(error as Error).message}); writing its ${done.length} jobs one by one`);
+    for (const d of done) {
+      try {
+        await write(store, [d], summary);
+        d.message.ack();
+      } catch (single) {
+        await retryOrDeadLetter(queue, d, (single as Error).message, summary);
+      }
+    }
+  }
+  return done.some((d) => d.input && "entities" in d.input.article);
+}
+
+async function write(store: AsyncStore, done: readonly Done[], summary: WorkerSummary): Promise<void> {
+  const inputs = done.flatMap((d) => (d.input ? [d.input] : []));
+  const problems = done.flatMap((d) => (d.problem ? [d.problem] : []));
+  const saved = await store.saveArticles(inputs);
+  await store.saveProblems(problems);
+  summary.ingested += saved.inserted;
+  summary.duplicates += saved.duplicates;
+  summary.failed += problems.length;
+}
+
+async function retryOrDeadLetter(queue: Queue, d: Done, error: string, summary: WorkerSummary): Promise<void> {
+  const attempt = d.message.info.deliveryCount;
+  if (attempt >= QUEUE_POLICY.attempts) return deadLetter(queue, d.message, d.job, error, summary);
+  summary.retried++;
+  d.message.nak(QUEUE_POLICY.retryDelaySeconds * 1000 * attempt);
+}
+
+async function deadLetter(queue: Queue, message: JsMsg, job: Job | undefined, error: string, summary: WorkerSummary): Promise<void> {
+  const letter = {
+    source: job?.unit.source ?? `message ${message.seq}`,
+    ...(job?.unit.key ? { key: job.unit.key } : {}),
+    error,
+    deliveries: message.info.deliveryCount,
+    time: new Date().toISOString(),
+    job: new TextDecoder().decode(message.data),
+  };
+  // Published before the term: a crash in between leaves the job to be redelivered, never lost.
+  await queue.nc.jetstream().publish(queue.names.deadSubject, deadCodec.encode(letter));
+  message.term();
+  summary.dead++;
+}
+
+/**
+ * `--concurrency N`: N worker processes (the pipeline is CPU-bound and synchronous, so one process uses one
+ * core). Each is this same command with one process; SIGTERM is passed on, and the parent waits for all.
+ */
+export async function runWorkerProcesses(count: number, args: readonly string[]): Promise<number> {
+  const { spawn } = await import("node:child_process");
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { stdio: "inherit" }));
+  const forward = (signal: NodeJS.Signals) => () => children.forEach((c) => c.kill(signal));
+  const onTerm = forward("SIGTERM");
+  const onInt = forward("SIGINT");
+  process.on("SIGTERM", onTerm);
+  process.on("SIGINT", onInt);
+  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on("exit", (code) => resolve(code ?? 1)))));
+  process.off("SIGTERM", onTerm);
+  process.off("SIGINT", onInt);
+  return Math.max(...codes);
+}
