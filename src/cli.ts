@@ -89,18 +89,26 @@ interface IngestCommandOptions {
   map?: string;
   workers?: string;
   batch?: string;
+  allowPrivate?: boolean;
+  rate?: string;
+  timeout?: string;
+  maxBytes?: string;
 }
 
 program
   .command("ingest")
   .description("Ingest documents into the store: HTML, text dumps, WARC/WET, RSS/Atom, JSONL/CSV; each runs the pipeline.")
-  .argument("<inputs...>", "files, directories, globs, or - for standard input (URLs are reported: no fetching offline)")
+  .argument("<inputs...>", "files, directories, globs, URLs or lists of URLs, or - for standard input")
   .option("--db <path>", "the SQLite store", DEFAULT_DB)
   .option("--no-understand", "extract only: skip languages, entities, quotes, figures and events (much faster)")
   .option("--no-events", "understand, but do not code PLOVER events")
   .option("--map <field=column,...>", "table columns for article fields, e.g. title=headline,text=body")
   .option("--workers <n>", "worker threads (default: one per core; 0 = main thread only)")
   .option("--batch <n>", "articles per transaction", "50")
+  .option("--allow-private", "fetch loopback and private-network addresses too (refused by default)")
+  .option("--rate <n>", "requests per second to one host (robots.txt Crawl-delay can lower it)", "1")
+  .option("--timeout <seconds>", "give up on a page after this long", "20")
+  .option("--max-bytes <n>", "largest page fetched, in bytes", String(10 * 1024 * 1024))
   .action(async (inputs: string[], opts: IngestCommandOptions) => {
     const map = parseFieldMap(opts.map);
     const sources = await expandIngestInputs(inputs);
@@ -119,6 +127,12 @@ program
         map,
         workers: opts.workers === undefined ? undefined : Number(opts.workers),
         batchSize: Math.max(1, Number(opts.batch) || 50),
+        fetch: {
+          allowPrivate: opts.allowPrivate ?? false,
+          ratePerSecond: Number(opts.rate) > 0 ? Number(opts.rate) : undefined,
+          timeoutMs: Number(opts.timeout) > 0 ? Number(opts.timeout) * 1000 : undefined,
+          maxBytes: Number(opts.maxBytes) > 0 ? Number(opts.maxBytes) : undefined,
+        },
         onProblem: (p) => process.stderr.write(`sitrep: ${p.source}: ${p.problem}\n`),
         onDocument: (result, source) => {
           // The bar counts input files; an archive or table ticks once, at its first document.

@@ -1,12 +1,14 @@
 /**
  * RSS 2.0, RSS 1.0 (RDF) and Atom feeds from files: one unit per item with its title, link, date,
- * author and content (or description). Fetching the linked pages is out of scope (offline).
+ * author and content (or description). An item holding only a summary gets its linked page fetched
+ * (politely, fetch.ts) when a fetcher is given; if that fails, the summary stands.
  */
 import { parseDocument } from "htmlparser2";
 import { findAll, findOne, getAttributeValue, textContent } from "domutils";
 import type { Element } from "domhandler";
 import { renderPageText } from "./pagetext.ts";
 import { contentKey, type ArticleFields, type IngestUnit } from "./units.ts";
+import type { Fetcher } from "./fetch.ts";
 
 /** The first KB of a feed names its root element. */
 const FEED_ROOT = /<(?:rss|feed|rdf:RDF)[\s>]/i;
@@ -17,6 +19,10 @@ const ITEM_FIELDS = {
   content: ["content:encoded", "content", "description", "summary"],
   author: ["dc:creator", "author"],
 } as const;
+/** Elements that carry a full article (the rest of ITEM_FIELDS.content are summaries). */
+const FULL_CONTENT = ["content:encoded", "content"] as const;
+/** A summary longer than this is taken as the article itself. */
+const SUMMARY_MAX_CHARS = 1000;
 
 export function isFeedPath(path: string): boolean {
   return /\.(?:rss|atom|rdf)$/i.test(path);
@@ -28,10 +34,32 @@ export function looksLikeFeed(bytes: Uint8Array): boolean {
 }
 
 export function* feedUnits(source: string, bytes: Uint8Array): Generator<IngestUnit> {
+  for (const { unit } of feedItems(source, bytes)) yield unit;
+}
+
+/** Feed items, with the pages of summary-only items fetched; a page that cannot be had leaves the summary. */
+export async function* feedUnitsFetching(source: string, bytes: Uint8Array, fetcher: Fetcher): AsyncGenerator<IngestUnit> {
+  for (const { unit, summaryOnly } of feedItems(source, bytes)) {
+    const link = unit.problem === undefined ? unit.fields?.url : undefined;
+    if (!summaryOnly || !link || unit.problem !== undefined) {
+      yield unit;
+      continue;
+    }
+    const page = await fetcher.fetchPage(link);
+    if (!page.ok) {
+      yield unit;
+      continue;
+    }
+    const fields: ArticleFields = { ...unit.fields, url: page.raw.url ?? link, text: undefined };
+    yield { source: unit.source, origin: source, key: contentKey(page.raw.bytes), raw: { ...page.raw, source: unit.source }, fields };
+  }
+}
+
+function* feedItems(source: string, bytes: Uint8Array): Generator<{ unit: IngestUnit; summaryOnly: boolean }> {
   const doc = parseDocument(Buffer.from(bytes).toString("utf8"), { xmlMode: true, recognizeCDATA: true, decodeEntities: true });
   const items = findAll((el) => el.name === "item" || el.name === "entry", doc.children);
   if (items.length === 0) {
-    yield { source, origin: source, problem: "feed has no items" };
+    yield { unit: { source, origin: source, problem: "feed has no items" }, summaryOnly: false };
     return;
   }
   const channel = findOne((el) => el.name === "channel" || el.name === "feed", doc.children);
@@ -49,10 +77,11 @@ export function* feedUnits(source: string, bytes: Uint8Array): Generator<IngestU
     };
     const itemSource = `${source}#${i + 1}`;
     if (!fields.text && !fields.title) {
-      yield { source: itemSource, origin: source, problem: "feed item has neither title nor content" };
+      yield { unit: { source: itemSource, origin: source, problem: "feed item has neither title nor content" }, summaryOnly: false };
       continue;
     }
-    yield { source: itemSource, origin: source, key: contentKey(JSON.stringify(fields)), fields };
+    const summaryOnly = !childText(item, FULL_CONTENT) && (fields.text ?? "").length < SUMMARY_MAX_CHARS;
+    yield { unit: { source: itemSource, origin: source, key: contentKey(JSON.stringify(fields)), fields }, summaryOnly };
   }
 }
 

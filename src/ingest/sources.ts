@@ -1,14 +1,15 @@
 /**
  * Every kind of input -> ingest units, streaming: plain documents (HTML, text dumps, .gz), WARC/WET
- * archives, RSS/Atom feeds, JSONL/CSV tables; URLs are reported (offline). Dispatch is by file name,
+ * archives, RSS/Atom feeds, JSONL/CSV tables, URLs and lists of URLs (fetched). Dispatch is by file name,
  * plus a sniff for feeds saved under another name.
  */
 import { readFile } from "node:fs/promises";
 import { DEFAULT_MAX_FILE_BYTES, STDIN, expandInputs, readSources } from "./files.ts";
 import { DOCUMENT_CONTENT, DOCUMENT_RECORD_TYPES, isWarcPath, readWarcFile, warcPayload } from "./warc.ts";
-import { feedUnits, isFeedPath, looksLikeFeed } from "./feeds.ts";
+import { feedUnitsFetching, isFeedPath, looksLikeFeed } from "./feeds.ts";
 import { csvUnits, isTablePath, jsonlUnits, type FieldMap } from "./tables.ts";
-import { OFFLINE_PROBLEM, isUrl, isUrlListPath } from "./urls.ts";
+import { isUrl, isUrlListPath, parseUrlList, urlListIn, urlListUnits, urlUnits } from "./urls.ts";
+import { Fetcher, type FetchOptions } from "./fetch.ts";
 import { contentKey, type IngestUnit } from "./units.ts";
 import type { RawDocument } from "../schema.ts";
 
@@ -16,6 +17,8 @@ export interface UnitOptions {
   map?: FieldMap;
   maxFileBytes?: number;
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** How URLs (inputs, lists, summary-only feed items) are fetched. */
+  fetch?: FetchOptions;
 }
 
 /** Inputs as the user typed them -> the sources they name (URLs kept as they are). */
@@ -26,23 +29,33 @@ export async function expandIngestInputs(inputs: readonly string[]): Promise<str
 
 export async function* readUnits(sources: readonly string[], options: UnitOptions = {}): AsyncGenerator<IngestUnit> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // One fetcher for the run: robots.txt and rate limits are per host across all inputs.
+  const fetcher = new Fetcher(options.fetch);
   for (const source of sources) {
     if (isUrl(source)) {
-      yield { source, origin: source, problem: OFFLINE_PROBLEM };
+      yield* urlUnits(source, fetcher);
     } else if (source !== STDIN && isWarcPath(source)) {
       yield* warcUnits(source, max);
     } else if (source !== STDIN && isTablePath(source)) {
       const kind = isTablePath(source);
       yield* kind === "jsonl" ? jsonlUnits(source, options.map ?? {}) : csvUnits(source, options.map ?? {}, kind === "tsv" ? "\t" : ",");
     } else if (source !== STDIN && isUrlListPath(source)) {
-      const urls = (await readFile(source, "utf8").catch(() => "")).split("\n").filter((l) => isUrl(l.trim()));
-      yield { source, origin: source, problem: `${urls.length} URLs listed: ${OFFLINE_PROBLEM}` };
+      const text = await readFile(source, "utf8").catch((error: Error) => error);
+      if (text instanceof Error) {
+        yield { source, origin: source, problem: `cannot read URL list: ${text.message}` };
+        continue;
+      }
+      const { urls, invalid } = parseUrlList(text);
+      for (const line of invalid) yield { source: `${source}: ${line.slice(0, 80)}`, origin: source, problem: "not an http(s) URL" };
+      yield* urlListUnits(urls, source, fetcher);
     } else {
       for await (const read of readSources([source], { maxFileBytes: max, stdin: options.stdin })) {
         if (read.error) {
           yield { source, origin: source, problem: read.error.problem };
         } else if (isFeedPath(source) || looksLikeFeed(read.raw.bytes)) {
-          yield* feedUnits(source, read.raw.bytes);
+          yield* feedUnitsFetching(source, read.raw.bytes, fetcher);
+        } else if (urlListIn(read.raw.bytes)) {
+          yield* urlListUnits(urlListIn(read.raw.bytes)!, source, fetcher);
         } else {
           yield { source, origin: source, key: contentKey(read.raw.bytes), raw: read.raw };
         }
