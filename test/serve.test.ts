@@ -229,3 +229,25 @@ test("the rate limit answers 429 with Retry-After once a client exceeds it", asy
 test("a missing store is a clear error, not a new empty store", async () => {
   await assert.rejects(startServer({ db: join(tmpdir(), "sitrep-no-such-store.db"), port: 0 }), /no store at/);
 });
+
+test("a cached search answer is dropped when the store changes", async () => {
+  const query = "/api/search?q=zanzibarite";
+  const before = await getJson(query);
+  assert.equal(before.status, 200);
+  assert.equal(before.body.hits.length, 0);
+  const { openStore } = await import("../src/store/index.ts");
+  const store = await openStore(db);
+  store.saveArticles([
+    {
+      id: "f".repeat(64),
+      origin: "test",
+      article: {
+        source: "late.txt", title: "Zanzibarite found", text: "Geologists described zanzibarite, a new mineral, on Monday.",
+        authors: [], encoding: "utf-8", kind: "text", warnings: [], language: "en",
+      },
+    },
+  ]);
+  store.close();
+  const after = await getJson(query);
+  assert.equal(after.body.hits.length, 1, "the new article is found, not the cached empty answer");
+});

@@ -98,29 +98,54 @@ export function decodeCursor(cursor: string): [string, number] | undefined {
 export class StoreReader {
   private readonly db: Database.Database;
 
+  private readonly statements: ReturnType<StoreReader["prepare"]>;
+
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
     this.db.pragma("busy_timeout = 5000");
+    this.statements = this.prepare();
   }
 
-  /** Newest published first (undated last), then newest ingested. */
+  /** Changes whenever another connection (an ingest, the store itself) commits: what response caches key on. */
+  dataVersion(): number {
+    return this.statements.dataVersion.get() as number;
+  }
+
+  private prepare() {
+    const summary = `SELECT a.rowid, a.id, a.title, a.url, a.publisher, a.published, a.language, a.source,
+      (SELECT COUNT(*) FROM entities e WHERE e.article = a.rowid) AS entities,
+      (SELECT COUNT(*) FROM events v WHERE v.article = a.rowid) AS events
+      FROM articles a`;
+    return {
+      dataVersion: this.db.prepare("PRAGMA data_version").pluck(),
+      firstPage: this.db.prepare(`${summary} WHERE a.published IS NOT NULL ORDER BY a.published DESC, a.rowid DESC LIMIT ?`),
+      datedPage: this.db.prepare(`${summary} WHERE (a.published, a.rowid) < (?, ?) ORDER BY a.published DESC, a.rowid DESC LIMIT ?`),
+      undatedPage: this.db.prepare(`${summary}
+        WHERE a.published IS NULL AND a.rowid < COALESCE(?, 9223372036854775807)
+        ORDER BY a.rowid DESC LIMIT ?`),
+    };
+  }
+
+  /**
+   * Newest published first (undated last), then newest ingested. Two index range scans (dated rows by
+   * (published, rowid), then undated by rowid) rather than ORDER BY an expression, which sorted the
+   * whole table on every page.
+   */
   listArticles(limit: number, cursor?: [string, number]): ArticlePage {
-    const rows = this.db
-      .prepare(
-        `SELECT a.rowid, a.id, a.title, a.url, a.publisher, a.published, a.language, a.source,
-           COALESCE(a.published, '') AS sort_key,
-           (SELECT COUNT(*) FROM entities e WHERE e.article = a.rowid) AS entities,
-           (SELECT COUNT(*) FROM events v WHERE v.article = a.rowid) AS events
-         FROM articles a
-         WHERE ? IS NULL OR (COALESCE(a.published, ''), a.rowid) < (?, ?)
-         ORDER BY sort_key DESC, a.rowid DESC LIMIT ?`,
-      )
-      .all(cursor ? 1 : null, cursor?.[0] ?? "", cursor?.[1] ?? 0, limit + 1) as Row[];
+    const [key, rowid] = cursor ?? [undefined, undefined];
+    const rows: Row[] = [];
+    if (key !== "") {
+      const dated = key === undefined ? this.statements.firstPage.all(limit + 1) : this.statements.datedPage.all(key, rowid, limit + 1);
+      rows.push(...(dated as Row[]));
+    }
+    if (rows.length <= limit) {
+      rows.push(...(this.statements.undatedPage.all(key === "" ? rowid : null, limit + 1 - rows.length) as Row[]));
+    }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       articles: page.map(toSummary),
-      ...(rows.length > limit && last ? { next: encodeCursor(last.sort_key as string, last.rowid as number) } : {}),
+      ...(rows.length > limit && last ? { next: encodeCursor((last.published as string | null) ?? "", last.rowid as number) } : {}),
     };
   }
 
@@ -153,18 +178,20 @@ export class StoreReader {
       params.push(filters.type);
     }
     if (filters.article) {
-      where.push("a.id = ?");
+      where.push("v.article = (SELECT rowid FROM articles WHERE id = ?)");
       params.push(filters.article);
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const total = this.db.prepare(`SELECT COUNT(*) FROM events v JOIN articles a ON a.rowid = v.article ${clause}`).pluck().get(...params) as number;
+    const total = this.db.prepare(`SELECT COUNT(*) FROM events v ${clause}`).pluck().get(...params) as number;
+    // The page is chosen from events alone; articles and places are joined for its rows only.
     const rows = this.db
       .prepare(
         `SELECT a.id AS article_id, a.title, v.record, p.name AS place, p.lat, p.lon, p.country_code
-         FROM events v JOIN articles a ON a.rowid = v.article
+         FROM (SELECT v.article, v.event_id, v.date, v.record FROM events v ${clause}
+               ORDER BY v.date DESC, v.article, v.event_id LIMIT ? OFFSET ?) v
+         JOIN articles a ON a.rowid = v.article
          LEFT JOIN places p ON p.article = v.article AND p.entity = json_extract(v.record, '$.location.entity')
-         ${clause}
-         ORDER BY v.date DESC, a.rowid, v.event_id LIMIT ? OFFSET ?`,
+         ORDER BY v.date DESC, v.article, v.event_id`,
       )
       .all(...params, filters.limit, filters.offset) as Row[];
     return {

@@ -163,7 +163,11 @@ const MIGRATIONS: readonly string[] = [
 
 /** Title matches weigh more than body matches in the ranking. */
 const BM25_WEIGHTS = { title: 5, text: 1 } as const;
+/** The same weights as FTS5's rank function, so search can ORDER BY rank (see search). */
+const BM25_RANK = `bm25(${BM25_WEIGHTS.title}.0, ${BM25_WEIGHTS.text}.0)`;
 const SNIPPET_TOKENS = 16;
+/** Distinct search statements are few (one per combination of filters): kept prepared. */
+const STATEMENT_CACHE_SIZE = 64;
 const DEFAULT_LIMIT = 20;
 const ENTITY_COOCCURRING = 15;
 const ENTITY_RECENT = 10;
@@ -183,6 +187,19 @@ export class SqliteStore implements Store {
     this.db.pragma("busy_timeout = 5000");
     this.migrate();
     this.statements = this.prepareWrites();
+  }
+
+  private readonly statementCache = new Map<string, Database.Statement>();
+
+  /** A prepared statement for this SQL, prepared once (bounded, oldest evicted first). */
+  private cachedStatement(sql: string): Database.Statement {
+    let statement = this.statementCache.get(sql);
+    if (!statement) {
+      if (this.statementCache.size >= STATEMENT_CACHE_SIZE) this.statementCache.delete(this.statementCache.keys().next().value!);
+      statement = this.db.prepare(sql);
+      this.statementCache.set(sql, statement);
+    }
+    return statement;
   }
 
   private migrate(): void {
@@ -378,12 +395,16 @@ export class SqliteStore implements Store {
     const table = fts.cjk ? "articles_cjk" : "articles_fts";
     const { open, close, ellipsis } = SNIPPET_MARKS;
     const snippet = fts.cjk ? "NULL" : `snippet(articles_fts, -1, '${open}', '${close}', '${ellipsis}', ${SNIPPET_TOKENS})`;
+    // ORDER BY the FTS5 rank column (bm25 with our weights) rather than a bm25() expression: FTS5 then
+    // sorts rowids by rank itself and the outer query streams in that order, so the article join, the
+    // filters and snippet() run only until LIMIT + OFFSET rows pass, not for every match (no temp B-tree;
+    // 60 -> 23 ms for a word in 7,000 of 100,000 articles). Ranking every match stays the floor.
     const sql = `SELECT a.id, a.title, a.url, a.published, a.language, ${fts.cjk ? "a.text" : "NULL"} AS text, ${snippet} AS snippet,
-        bm25(${table}, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.text}) AS score
+        ${table}.rank AS score
       FROM ${table} JOIN articles a ON a.rowid = ${table}.rowid
-      WHERE ${table} MATCH ? ${where.map((w) => `AND ${w}`).join(" ")}
-      ORDER BY score LIMIT ? OFFSET ?`;
-    const rows = this.db.prepare(sql).all(...params) as Row[];
+      WHERE ${table} MATCH ? AND ${table}.rank MATCH '${BM25_RANK}' ${where.map((w) => `AND ${w}`).join(" ")}
+      ORDER BY ${table}.rank LIMIT ? OFFSET ?`;
+    const rows = this.cachedStatement(sql).all(...params) as Row[];
     return rows.map((r) => ({
       id: r.id as string,
       title: (r.title as string | null) ?? undefined,
