@@ -159,6 +159,8 @@ const MIGRATIONS: readonly string[] = [
     title, text, content='', tokenize="unicode61 remove_diacritics 2"
   );
   `,
+  // 2: the API lists events by date across types (the timeline, /api/events without a type).
+  `CREATE INDEX events_date ON events(date);`,
 ];
 
 /** Title matches weigh more than body matches in the ranking. */
