@@ -15,7 +15,7 @@ import {
 import { detectDocumentLanguage, detectParagraphLanguages } from "./langid.ts";
 import { recognizeEntities, type RecognizedEntity } from "./ner/index.ts";
 import { geocodeMentions, prominentPlace, type GeocodeResult } from "./geocode.ts";
-import { linkEntity, surnameKeys } from "./link.ts";
+import { documentLinker, type DocumentLinker, type LinkedEntity } from "./link.ts";
 import { findQuotes } from "./quotes.ts";
 import { findFigures } from "./figures.ts";
 import { codeEvents } from "./events.ts";
@@ -73,7 +73,15 @@ export function understand(article: Article, options: UnderstandOptions = {}): U
  * the name table (canonical name, id, country and sector codes).
  */
 function groupEntities(found: RecognizedEntity[], language: string): { entities: Entity[]; mentions: Mention[] } {
-  const recognized = found.map((r) => retypeKnownPlace(r, language));
+  // Names recur within a document: each distinct name is linked, and looked up as a place, once.
+  const linker = documentLinker(language);
+  const prominent = new Map<string, boolean>();
+  const isProminentPlace = (name: string): boolean => {
+    let found = prominent.get(name);
+    if (found === undefined) prominent.set(name, (found = prominentPlace(name, { language }) !== undefined));
+    return found;
+  };
+  const recognized = found.map((r) => retypeKnownPlace(r, linker, isProminentPlace));
   const places = geocodeMentions(
     recognized.filter((r) => r.type === "LOC"),
     { language },
@@ -83,7 +91,7 @@ function groupEntities(found: RecognizedEntity[], language: string): { entities:
   const byKey = new Map<string, number>();
   const mentions: Mention[] = recognized.map((r) => {
     const key = entityKey(r.type, r.text);
-    let index = byKey.get(key) ?? (r.type === "PER" ? fullNameOf(entities, r.text, language) : undefined);
+    let index = byKey.get(key) ?? (r.type === "PER" ? fullNameOf(entities, r.text, linker) : undefined);
     if (index === undefined) {
       index = entities.length;
       entities.push({ name: r.text, type: r.type, aliases: [], mentions: 0 });
@@ -102,7 +110,7 @@ function groupEntities(found: RecognizedEntity[], language: string): { entities:
     }
     return { start: r.start, end: r.end, text: r.text, type: r.type, entity: index };
   });
-  for (const entity of entities) linkDocumentEntity(entity, language);
+  for (const entity of entities) linkDocumentEntity(entity, linker);
   const merged = mergeSameReferents(entities, mentions);
   // Linking may settle an entity's type ("Kiev" tagged PER is a city): its mentions follow.
   return {
@@ -116,10 +124,14 @@ function groupEntities(found: RecognizedEntity[], language: string): { entities:
  * metonymy aside). A non-place mention that is exactly a country, a region or a large city, and is
  * no one in the name table, is retyped LOC.
  */
-function retypeKnownPlace(mention: RecognizedEntity, language: string): RecognizedEntity {
+function retypeKnownPlace(
+  mention: RecognizedEntity,
+  linker: DocumentLinker,
+  isProminentPlace: (name: string) => boolean,
+): RecognizedEntity {
   if (mention.type === "LOC" || mention.text.includes(" ")) return mention;
-  if (linkEntity(mention.text, "PER", language, { surnames: false }) || linkEntity(mention.text, "ORG", language)) return mention;
-  return prominentPlace(mention.text, { language }) ? { ...mention, type: "LOC" } : mention;
+  if (linker.link(mention.text, "PER", { surnames: false }) || linker.link(mention.text, "ORG")) return mention;
+  return isProminentPlace(mention.text) ? { ...mention, type: "LOC" } : mention;
 }
 
 /**
@@ -127,15 +139,15 @@ function retypeKnownPlace(mention: RecognizedEntity, language: string): Recogniz
  * An entity the recogniser typed otherwise (an unplaced "LOC", an ORG) may still be a known person,
  * but only by a name form the table lists, never by a lone surname.
  */
-function linkDocumentEntity(entity: Entity, language: string): void {
+function linkDocumentEntity(entity: Entity, linker: DocumentLinker): void {
   if (entity.place) return;
   // The longest name seen is the most telling ("Dmitri Peskov" over "Peskov").
   const names = [entity.name, ...entity.aliases].sort((a, b) => b.length - a.length);
   const attempts: Array<[EntityType, boolean]> =
     entity.type === "PER" ? [["PER", true]] : entity.type === "LOC" ? [["PER", false]] : [[entity.type, true], ["PER", false]];
   for (const name of names) {
-    const linked = attempts.reduce<ReturnType<typeof linkEntity>>(
-      (found, [type, surnames]) => found ?? linkEntity(name, type, language, { surnames }),
+    const linked = attempts.reduce<LinkedEntity | undefined>(
+      (found, [type, surnames]) => found ?? linker.link(name, type, { surnames }),
       undefined,
     );
     if (!linked) continue;
@@ -194,13 +206,13 @@ function entityKey(type: EntityType, text: string): string {
 }
 
 /** The earlier person whose full name ends with this short form, or (one word) with an inflected form of it. */
-function fullNameOf(entities: Entity[], short: string, language: string): number | undefined {
+function fullNameOf(entities: Entity[], short: string, linker: DocumentLinker): number | undefined {
   const tail = ` ${short.toLocaleLowerCase()}`;
   let index = entities.findIndex((e) => e.type === "PER" && e.name.toLocaleLowerCase().endsWith(tail));
   if (index < 0 && !/\s/.test(short.trim())) {
-    const keys = new Set(surnameKeys(short, language));
+    const keys = new Set(linker.surnameKeys(short));
     index = entities.findIndex(
-      (e) => e.type === "PER" && /\s/.test(e.name) && surnameKeys(e.name, language).some((k) => keys.has(k)),
+      (e) => e.type === "PER" && /\s/.test(e.name) && linker.surnameKeys(e.name).some((k) => keys.has(k)),
     );
   }
   return index >= 0 ? index : undefined;

@@ -158,6 +158,43 @@ function scriptOf(char: string): string {
   return "Other";
 }
 
+/**
+ * Letters (code points of category L) in text[start, end) and the first of them. Hand-written because this
+ * runs on every word and paragraph: ASCII, most of the text, is settled without the Unicode regex.
+ */
+function letterStats(text: string, start = 0, end = text.length): { letters: number; first: string | undefined } {
+  let letters = 0;
+  let first: string | undefined;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        letters++;
+        first ??= text[i];
+      }
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    const char = String.fromCodePoint(point);
+    if (point > 0xffff) i++;
+    if (LETTER.test(char)) {
+      letters++;
+      first ??= char;
+    }
+  }
+  return { letters, first };
+}
+
+/** ASCII letters are Latin (the first pattern); other letters are classified once each. */
+const scriptOfLetter = new Map<string, string>();
+function letterScript(letter: string): string {
+  if (letter.charCodeAt(0) < 0x80) return "Latin";
+  let script = scriptOfLetter.get(letter);
+  if (!script) scriptOfLetter.set(letter, (script = scriptOf(letter)));
+  return script;
+}
+
 function familyOf(script: string): string {
   return SCRIPT_FAMILY[script] ?? script;
 }
@@ -173,9 +210,9 @@ interface Word {
 function words(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
-    const letters = [...m[0]].filter((c) => LETTER.test(c));
-    if (letters.length === 0) continue;
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, script: scriptOf(letters[0]!), letters: letters.length });
+    const { letters, first } = letterStats(m[0]);
+    if (first === undefined) continue;
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, script: letterScript(first), letters });
   }
   return out;
 }
@@ -378,7 +415,7 @@ export function detectDocumentLanguage(
 ): LanguageDetection | undefined {
   const spans = paragraphs.map((s) => ({
     ...s,
-    letters: [...text.slice(s.start, s.end)].filter((c) => LETTER.test(c)).length,
+    letters: letterStats(text, s.start, s.end).letters,
   }));
   if (spans.length === 0) return undefined;
   const long = spans.filter((s) => s.letters >= MIN_DOCUMENT_SEGMENT_LETTERS);

@@ -174,3 +174,32 @@ export function surnameKeys(name: string, language: string): string[] {
   if (words.length === 0) return [];
   return [...new Set(wordReadings(words[words.length - 1]!, language).map((r) => phoneticWord(r)))];
 }
+
+/** linkEntity and surnameKeys, memoised for one document (answers are shared: read them, do not mutate). */
+export interface DocumentLinker {
+  link(name: string, type: EntityType, options?: LinkOptions): LinkedEntity | undefined;
+  surnameKeys(name: string): string[];
+}
+
+/**
+ * A linker for one document in one language: a document repeats its names (every mention, each entity's
+ * aliases tried under several types), so each distinct question is answered once.
+ */
+export function documentLinker(language: string): DocumentLinker {
+  const links = new Map<string, LinkedEntity | undefined>();
+  const surnames = new Map<string, string[]>();
+  return {
+    link(name, type, options = {}) {
+      const key = `${type}\u0000${options.surnames ?? true}\u0000${name}`;
+      if (links.has(key)) return links.get(key);
+      const linked = linkEntity(name, type, language, options);
+      links.set(key, linked);
+      return linked;
+    },
+    surnameKeys(name) {
+      let keys = surnames.get(name);
+      if (!keys) surnames.set(name, (keys = surnameKeys(name, language)));
+      return keys;
+    },
+  };
+}

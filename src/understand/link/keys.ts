@@ -44,8 +44,30 @@ export function nameWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Distinct words kept per memo; a memo starts over past this (names recur across articles, the long tail does not). */
+const MAX_CACHED_WORDS = 50_000;
+
+/** A word-level key function, memoised: names' words come back in article after article. */
+function memoisedPerWord(spell: (word: string, language?: string) => string): (word: string, language?: string) => string {
+  const cache = new Map<string, string>();
+  return (word, language) => {
+    const key = language ? `${language}\u0000${word}` : word;
+    let spelled = cache.get(key);
+    if (spelled === undefined) {
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(key, (spelled = spell(word, language)));
+    }
+    return spelled;
+  };
+}
+
 /** Lower case, accents gone, letters with a digraph reading spelled out (š -> sh). */
+const cachedPlainLatin = memoisedPerWord(spellPlainLatin);
 export function plainLatin(word: string): string {
+  return cachedPlainLatin(word);
+}
+
+function spellPlainLatin(word: string): string {
   let out = "";
   for (const ch of word.toLocaleLowerCase()) out += LATIN_SPECIAL[ch] ?? ch;
   return out.normalize("NFD").replace(/\p{M}/gu, "");
@@ -74,7 +96,12 @@ export function romanize(word: string, language: string): string {
 }
 
 /** One Latin word -> phonetic key; with a language, that language's spelling rules apply first. */
+const cachedPhoneticWord = memoisedPerWord(spellPhonetic);
 export function phoneticWord(word: string, language?: string): string {
+  return cachedPhoneticWord(word, language);
+}
+
+function spellPhonetic(word: string, language?: string): string {
   let w = plainLatin(word);
   if (language) {
     for (const [pattern, replacement] of LANGUAGE_SPELLING[language] ?? []) w = w.replace(pattern, replacement);
