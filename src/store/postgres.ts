@@ -8,6 +8,7 @@
 import pg from "pg";
 import type { UnderstoodArticle } from "../schema.ts";
 import { cjkBigrams, hasCjk, makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
+import { findingRows } from "./rows.ts";
 import {
   SNIPPET_MARKS,
   type AsyncStore,
@@ -378,19 +379,14 @@ export class PostgresStore implements AsyncStore {
     const figures: unknown[][] = [];
     const events: unknown[][] = [];
     for (const [row, a] of articles) {
-      a.entities.forEach((e, i) => {
-        entities.push([row, i, clean(e.name), nameKey(e.name), e.type, json(e.aliases), e.mentions, e.id, e.country, e.sector, e.wikidata]);
-        for (const alias of new Set([e.name, ...e.aliases].map(nameKey))) aliases.push([clean(alias), row, i]);
-        const p = e.place;
-        if (p) places.push([row, i, p.geonameId, clean(p.name), nameKey(p.name), p.lat, p.lon, p.countryCode, p.featureClass, p.population, p.score]);
-      });
-      for (const m of a.mentions) mentions.push([row, m.entity, m.start, m.end, clean(m.text), m.type]);
-      for (const q of a.quotes) quotes.push([row, q.start, q.end, clean(q.text), q.speaker?.text, q.verb, q.style]);
-      for (const f of a.figures) figures.push([row, f.start, f.end, clean(f.text), f.value, f.unit, f.kind, f.counted?.text]);
-      for (const e of a.events ?? []) {
-        events.push([row, e.id, e.date, e.eventType, e.mode, e.actor?.text, e.recipient?.text, e.location?.text, e.hypothetical, e.confidence,
-          clean(e.sentence.text), json(e)]);
-      }
+      const rows = findingRows(row, a, { text: clean, json, flag: (value) => value });
+      entities.push(...rows.entities);
+      aliases.push(...rows.aliases);
+      mentions.push(...rows.mentions);
+      places.push(...rows.places);
+      quotes.push(...rows.quotes);
+      figures.push(...rows.figures);
+      events.push(...rows.events);
     }
     await insertRows(client, "entities", ENTITY_COLUMNS, entities);
     await insertRows(client, "entity_aliases", ALIAS_COLUMNS, aliases, "ON CONFLICT DO NOTHING");

@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import type { UnderstoodArticle } from "../schema.ts";
 import { cjkBigrams, hasCjk, makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
+import { findingRows } from "./rows.ts";
 import {
   SNIPPET_MARKS,
   type EntitySummary,
@@ -291,19 +292,15 @@ export class SqliteStore implements Store {
 
   private saveFindings(row: number, a: UnderstoodArticle): void {
     const s = this.statements;
-    a.entities.forEach((e, i) => {
-      s.entity.run(row, i, e.name, nameKey(e.name), e.type, JSON.stringify(e.aliases), e.mentions, e.id ?? null, e.country ?? null, e.sector ?? null, e.wikidata ?? null);
-      for (const alias of new Set([e.name, ...e.aliases].map(nameKey))) s.alias.run(alias, row, i);
-      const p = e.place;
-      if (p) s.place.run(row, i, p.geonameId ?? null, p.name, nameKey(p.name), p.lat, p.lon, p.countryCode ?? null, p.featureClass, p.population ?? null, p.score);
-    });
-    for (const m of a.mentions) s.mention.run(row, m.entity, m.start, m.end, m.text, m.type);
-    for (const q of a.quotes) s.quote.run(row, q.start, q.end, q.text, q.speaker?.text ?? null, q.verb ?? null, q.style);
-    for (const f of a.figures) s.figure.run(row, f.start, f.end, f.text, f.value, f.unit ?? null, f.kind, f.counted?.text ?? null);
-    for (const e of a.events ?? []) {
-      s.event.run(row, e.id, e.date ?? null, e.eventType, e.mode ?? null, e.actor?.text ?? null, e.recipient?.text ?? null,
-        e.location?.text ?? null, e.hypothetical ? 1 : 0, e.confidence, e.sentence.text, JSON.stringify(e));
-    }
+    // better-sqlite3 binds no booleans: flags are stored as 0/1.
+    const rows = findingRows(row, a, { text: (value) => value, json: (value) => JSON.stringify(value), flag: (value) => (value ? 1 : 0) });
+    for (const values of rows.entities) s.entity.run(...values);
+    for (const values of rows.aliases) s.alias.run(...values);
+    for (const values of rows.places) s.place.run(...values);
+    for (const values of rows.mentions) s.mention.run(...values);
+    for (const values of rows.quotes) s.quote.run(...values);
+    for (const values of rows.figures) s.figure.run(...values);
+    for (const values of rows.events) s.event.run(...values);
   }
 
   saveProblems(problems: readonly IngestProblem[]): void {
