@@ -143,14 +143,25 @@ function absoluteUrl(href: string | undefined, base: string | undefined): string
   }
 }
 
+/** Bylines carry roles beside names ("Tom Krisher, AP Auto Writer"): a part naming a role is not an author. */
+const AUTHOR_ROLE =
+  /\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|journalist|redakteur|redaktion|korrespondent|rédact(?:eur|rice)|rédaction|envoyée? spécial|correspons?al|redactor|redacción|redazione|corrispondente|корреспондент|редакция)\b/iu;
+
+/** An all-capitals name ("TOM KRISHER") in the case people write it. */
+function readableName(name: string): string {
+  if (name !== name.toUpperCase() || !/\p{Lu}{2}/u.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}
+
 /** Author values that are profile URLs, or the publisher's own name repeated, are not authors. */
 function uniqueAuthors(values: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const value of values) {
     for (const part of value.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*/)) {
-      const name = collapse(part).replace(/^(by|von|par|por|di|door)\s+/i, "");
+      const name = readableName(collapse(part).replace(/^(by|von|par|por|di|door)\s+/i, ""));
       if (name.length < 2 || name.length > 80 || /^https?:|\/\/|@|\.(com|org|net)\b/i.test(name)) continue;
+      if (AUTHOR_ROLE.test(name)) continue;
       const key = name.toLowerCase();
       if (!seen.has(key)) {
         seen.add(key);

@@ -105,7 +105,7 @@ export const SENTENCE_END = /[.!?…。！？؟।»"”'’)]\s*$/u;
  * whole block (case-insensitive), so real sentences that contain the words are kept.
  */
 export const LABEL_BLOCK =
-  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|read (?:the )?full (?:story|article)|(?:related|more)(?: stories| articles| coverage)?|share(?: this)?(?: article| story)?|follow us|sign up|subscribe(?: now)?|click here|anzeige|werbung|publicité|publicidad|pubblicità|реклама|광고|広告)[.:!]?$/iu;
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|read more|read (?:the )?full (?:story|article)|(?:related|more)(?: stories| articles| coverage)?|share(?: this)?(?: article| story)?|follow us|sign up|subscribe(?: now)?|click here|anzeige|werbung|publicité|publicidad|pubblicità|реклама|광고|広告|(?:hide |show |toggle )?caption|close|expand|collapse|enlarge(?: this)?(?: image| photo)?|view (?:gallery|photos|slideshow)|play video|full ?screen|back to top|print(?: this)?(?: article| page)?|e-?mail(?: this)?(?: article| story)?)[.:!]?$/iu;
 
 /**
  * Datelines and bylines left inside a body ("12/03/2024 10:15", "Monday, 4 March 2024, 9:30"):
