@@ -8,11 +8,8 @@ import { expandIngestInputs } from "./ingest/sources.ts";
 import { parseFieldMap } from "./ingest/tables.ts";
 import { DEFAULT_DB, openAsyncStore, openStore, type SearchFilters } from "./store/index.ts";
 import { DEFAULT_NATS, DEFAULT_QUEUE, openQueue, queueStatus } from "./scale/queue.ts";
-import { enqueueSources } from "./scale/enqueue.ts";
-import { runWorker, runWorkerProcesses } from "./scale/worker.ts";
 import { startProgress } from "./progress.ts";
 import { consolidateStore } from "./consolidate/index.ts";
-import { serveCommand } from "./serve/command.ts";
 import { EXPORT_FORMATS, exportStore, type ExportFormat } from "./serve/export.ts";
 import type { Story } from "./consolidate/stories.ts";
 import { formatArticle, type OutputFormat } from "./serve/format.ts";
@@ -314,7 +311,7 @@ program
   .option("--db <file>", "the SQLite store", DEFAULT_DB)
   .option("--port <n>", "port (or SITREP_PORT; 0 picks a free one)", process.env.SITREP_PORT ?? "8787")
   .option("--host <addr>", "address to bind", "127.0.0.1")
-  .action(async (opts: { db: string; port: string; host: string }) => serveCommand(opts));
+  .action(async (opts: { db: string; port: string; host: string }) => (await import("./serve/command.ts")).serveCommand(opts));
 
 // Scale-out: a queue of jobs (NATS JetStream) and workers writing to PostgreSQL (docs/scale-out.md).
 program
@@ -333,6 +330,8 @@ program
       process.exitCode = 2;
       return;
     }
+    // Loaded on use: the scale-out modules pull in the whole pipeline, seconds of start-up for every other command.
+    const { enqueueSources } = await import("./scale/enqueue.ts");
     const r = await enqueueSources(sources, {
       nats: opts.nats, queue: opts.queue, understand: opts.understand, events: opts.understand && opts.events, map: parseFieldMap(opts.map),
     });
@@ -352,9 +351,11 @@ program
     const concurrency = Math.max(1, Number(opts.concurrency) || 1);
     if (concurrency > 1) {
       const args = process.argv.slice(2).filter((a, i, all) => a !== "--concurrency" && all[i - 1] !== "--concurrency" && !a.startsWith("--concurrency="));
+      const { runWorkerProcesses } = await import("./scale/worker.ts");
       process.exitCode = await runWorkerProcesses(concurrency, args);
       return;
     }
+    const { runWorker } = await import("./scale/worker.ts");
     const store = await openAsyncStore(opts.db);
     try {
       const s = await runWorker(store, {
