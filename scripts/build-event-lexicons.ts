@@ -12,7 +12,7 @@
  *     (infinitive minus -ar/-er/-ir), kept only when the stem is long enough to be specific.
  * Run: node --import tsx scripts/build-event-lexicons.ts
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { requireShared, REPO_DIR } from "../eval/shared.ts";
 
@@ -29,6 +29,19 @@ const TOO_GENERIC = new Set([
 ]);
 
 interface PloverCode { type: string; mode: string; context: string }
+
+/** "TYPE | pattern, ..." pairs of data/events/cameo-wrong.<lang>.txt: derived triggers wrong for the type by meaning. */
+function readWrong(language: string): Set<string> {
+  const path = resolve(REPO_DIR, `data/events/cameo-wrong.${language}.txt`);
+  const wrong = new Set<string>();
+  if (!existsSync(path)) return wrong;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [type, patterns] = line.split("|").map((s) => s.trim());
+    for (const p of (patterns ?? "").split(",")) if (p.trim()) wrong.add(`${type}\t${p.trim()}`);
+  }
+  return wrong;
+}
 
 function readPloverTable(): Map<string, PloverCode> {
   const table = new Map<string, PloverCode>();
@@ -123,6 +136,7 @@ function spanishPattern(base: string): string | undefined {
 
 function build(language: "en" | "es", path: string, table: Map<string, PloverCode>): string {
   const byKey = new Map<string, Set<string>>();
+  const wrong = readWrong(language);
   for (const block of readBlocks(path)) {
     const fallback = blockCode(block);
     for (const verb of block.verbs) {
@@ -137,7 +151,7 @@ function build(language: "en" | "es", path: string, table: Map<string, PloverCod
           : [spanishPattern(verb.forms[0]!)].filter((p): p is string => !!p);
       const key = `${plover.type} | ${plover.mode} | ${plover.context}`;
       const set = byKey.get(key) ?? new Set<string>();
-      for (const p of patterns) set.add(p);
+      for (const p of patterns) if (!wrong.has(`${plover.type}\t${p}`)) set.add(p);
       byKey.set(key, set);
     }
   }

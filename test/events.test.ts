@@ -132,3 +132,12 @@ test("stopped events, obligations, passive agents, people named by participles",
   // "los detenidos" are people, not an arrest.
   assert.deepEqual(code("Los detenidos recibieron la visita de sus familias.", "es").map((e) => e.eventType), ["CONSULT"]);
 });
+
+test("a threat's mode is what it threatens; a noun in a prepositional phrase does not govern its clause", () => {
+  const curfew = only("The ministry may impose a curfew on the city.", "en");
+  assert.deepEqual([curfew.eventType, curfew.mode], ["THREATEN", "curfew"]);
+  const attack = only("Rebels threatened to attack the town.", "en");
+  assert.deepEqual([attack.eventType, attack.mode], ["THREATEN", "violence"]);
+  // The march only dates the event: the burning is what happened.
+  assert.equal(only("Tras el final de la marcha, los jóvenes incendiaron varios coches.", "es").eventType, "ASSAULT");
+});

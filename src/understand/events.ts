@@ -40,6 +40,14 @@ const INTENT_OF: Record<string, PloverType> = {
 };
 const INTENT_FACTOR = 0.8;
 /**
+ * A threat's mode is what it threatens (CAMEO2PLOVER 13x): an attack "violence", sanctions "restrict", protest
+ * "relations"; a coercive act keeps its own ("will impose a curfew" is THREATEN/curfew).
+ */
+const THREAT_MODE_OF: Record<string, string> = { ASSAULT: "violence", SANCTION: "restrict", PROTEST: "relations" };
+const threatMode = (type: string, mode: string | undefined) => THREAT_MODE_OF[type] ?? (type === "COERCE" ? mode : undefined);
+/** How many words after "threatened" the threatened act may start ("threatened to impose a curfew"). */
+const THREAT_OBJECT_REACH = 5;
+/**
  * An event stopped or lifted is a different event (CAMEO2PLOVER 08x, 16x): "halted aid" is SANCTION,
  * "called off the strike" CONCEDE, "lifted the curfew" RETREAT, "lifted sanctions" RETREAT.
  */
@@ -59,7 +67,8 @@ const OBLIGE_REACH = 3;
  * word ("to protest", "para protestar") is the motive of the clause's event rather than the event.
  * (Demoting nouns after a determiner was measured and lost: "declared a ceasefire" is the event.)
  */
-const STRENGTH = { core: 4, notPurpose: 2 };
+const STRENGTH = { core: 4, notPurpose: 2, notInPhrase: 1 };
+
 /** Clause boundaries: semicolons, colons, and a comma before a contrastive conjunction. */
 const CLAUSE_BREAK =
   /[;:]|,\s*(?:but|while|whereas|although|pero|mientras|aunque|mais|tandis|alors que|но|а|однак|але|لكن)\s|,\s*(?:\p{L}+\s+){0,2}(?:after|before|après|avant|después|antes|после|перед|після|бو|بعد)\s/giu;
@@ -198,10 +207,11 @@ function codeSentence(
     let hedged = !denial && !INTENT_TYPES.has(type) && hasBefore(hits, "HEDGE", chosen.from, HEDGE_REACH, cFrom);
     const intent = hedged ? INTENT_OF[type] : undefined;
     if (intent) {
+      mode = intent === "THREATEN" ? threatMode(type, mode) : undefined;
       type = intent;
-      mode = undefined;
       hedged = false;
     }
+    if (type === "THREATEN" && !mode) mode = threatenedMode(triggers, chosen, cTo);
     let actor = pickActor(candidates, chosen, cFrom, cTo);
     let recipient = pickRecipient(candidates, chosen, cTo, actor);
     const agentOfPassive = passiveAgent(hits, candidates, chosen, cTo);
@@ -209,11 +219,16 @@ function codeSentence(
       recipient = actor && actor !== agentOfPassive ? actor : undefined;
       actor = agentOfPassive;
     }
-    if (!chosen.entry.core && !denial && !actor) continue; // weak trigger without an actor: too likely noise
+    // A derived trigger needs an actor; a derived stem ("centr*" also matches nouns) its subject: an actor
+    // in its own clause before it, or a passive agent.
+    const subject = !!actor && (actor === agentOfPassive || (actor.from >= cFrom && actor.to <= chosen.from));
+    const stem = chosen.entry.tokens.some((t) => t.prefix);
+    if (!chosen.entry.core && !denial && !(stem ? subject : actor)) continue;
     // One event per sentence, unless a later clause has a strong trigger and participants of its own.
     const ownParticipant = (c: Candidate | undefined) => !!c && c.from >= cFrom && c.to <= cTo;
     if (events.length > 0) {
       if (!(chosen.entry.core && (ownParticipant(actor) || ownParticipant(recipient)))) continue;
+      if (!denial && inPhrase(hits, chosen, cFrom)) continue; // "..., en protesta por": qualifies the main event
       if (!ownParticipant(actor)) actor = undefined; // the earlier clause's actor did the earlier event
     }
     let confidence = (chosen.entry.core || denial ? CORE_CONFIDENCE : DERIVED_CONFIDENCE) + (actor ? ACTOR_BONUS : 0);
@@ -248,13 +263,29 @@ function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number
     if (t.from < cFrom || t.to > cTo) continue;
     const score =
       (t.entry.core ? STRENGTH.core : 0) +
-      (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose);
+      (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose) +
+      (inPhrase(hits, t, cFrom) ? 0 : STRENGTH.notInPhrase);
     if (score > bestScore) {
       best = t;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** The mode of what a THREATEN trigger threatens: the first event trigger after it in its clause. */
+function threatenedMode(triggers: readonly Hit[], threat: Hit, cTo: number): string | undefined {
+  const object = triggers.find((t) => t.entry.core && t.from >= threat.to && t.from <= threat.to + THREAT_OBJECT_REACH && t.to <= cTo);
+  return object && threatMode(object.entry.cls, object.entry.mode);
+}
+
+/**
+ * A trigger right after a preposition, or a preposition and a determiner ("en protesta por", "al final de
+ * la marcha"): a noun that qualifies the clause's event rather than being one.
+ */
+function inPhrase(hits: readonly Hit[], t: Hit, cFrom: number): boolean {
+  const det = hits.find((h) => h.entry.cls === "DET" && h.to === t.from);
+  return hasBefore(hits, "PREP", t.from, 0, cFrom) || (!!det && hasBefore(hits, "PREP", det.from, 0, cFrom));
 }
 
 /** "was attacked by the rebels", "fue detenido por la policía": the agent after "by" acts. */

@@ -14,6 +14,8 @@ export const CONTROL_CLASSES = [
   // Grammar words the coder reads around a trigger: "halted (aid)", "must (cooperate)", "to (protest)",
   // "the (wounded)", "was (attacked) by", "the region (of) Belgorod", "the wounded" (PERSON).
   "STOP", "OBLIGE", "PURPOSE", "DET", "PASSIVE", "BY", "PLACE", "PERSON",
+  // "en protesta por", "los organizadores de la huelga": a noun in a prepositional phrase (PREP).
+  "PREP",
 ] as const;
 export type ControlClass = (typeof CONTROL_CLASSES)[number];
 
