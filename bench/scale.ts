@@ -3,6 +3,11 @@
  * extract-only, drained by 1 worker and then by 2 worker processes into fresh PostgreSQL databases; then
  * the kill-restart check (2 workers, one SIGKILLed mid-run and restarted: the count must still be N).
  * Needs the local PostgreSQL and NATS; prints figures, last line the 2-worker/1-worker throughput ratio.
+ * Throughput is timed over the work (first job received by any worker -> last batch acknowledged, from the
+ * workers' "timing:" lines): process start-up (tsx, model loading) is reported apart, as it is paid once per
+ * worker, not per document. The wall time from spawn to exit is printed too.
+ *
+ *   npm run bench:scale -- 2000 [--batch 50] [--understand]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -14,7 +19,16 @@ import { createScratchDatabase, scratchName, TEST_NATS_URL, type ScratchDatabase
 import { deleteQueue, openQueue } from "../src/scale/queue.ts";
 import { enqueueSources } from "../src/scale/enqueue.ts";
 
-const N = Number(process.argv[2] ?? 2000);
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith("--")) ?? 2000);
+/** `--understand`: jobs run extract + understand (no events), as `sitrep enqueue` does without --no-understand --no-events. */
+const UNDERSTAND = args.includes("--understand");
+/** `--batch N`: jobs per fetch and transaction (the worker's --batch). */
+const BATCH = option("batch");
 const CLI = join(REPO_DIR, "bin", "sitrep.js");
 const WORDS = "government talks minister city report police army election market water energy court border storm".split(" ");
 
@@ -30,7 +44,7 @@ function corpus(): string {
 }
 
 const spawnWorker = (db: ScratchDatabase, queue: string, extra: string[] = []): ChildProcess =>
-  spawn(process.execPath, [CLI, "worker", "--db", db.url, "--nats", TEST_NATS_URL, "--queue", queue, "--exit-when-empty", ...extra], { stdio: "ignore" });
+  spawn(process.execPath, [CLI, "worker", "--db", db.url, "--nats", TEST_NATS_URL, "--queue", queue, "--exit-when-empty", ...(BATCH ? ["--batch", BATCH] : []), ...extra], { stdio: ["ignore", "ignore", "pipe"] });
 const exited = (c: ChildProcess) => new Promise<void>((r) => c.on("exit", () => r()));
 
 async function count(db: ScratchDatabase): Promise<number> {
@@ -43,21 +57,62 @@ async function count(db: ScratchDatabase): Promise<number> {
   }
 }
 
-async function run(file: string, workers: number, killOne: boolean): Promise<{ seconds: number; articles: number }> {
+interface Timing {
+  ready: number;
+  firstJob: number;
+  lastAck: number;
+}
+
+/** The worker's stderr "timing:" line (see runWorker), once it has exited. */
+function timingOf(child: ChildProcess): Promise<Timing | undefined> {
+  let err = "";
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) =>
+    child.on("exit", () => {
+      const m = /timing: ready (\d+) first-job (\d+) last-ack (\d+)/.exec(err);
+      resolve(m ? { ready: Number(m[1]), firstJob: Number(m[2]), lastAck: Number(m[3]) } : undefined);
+    }));
+}
+
+interface RunResult {
+  /** Spawn to the last exit. */
+  seconds: number;
+  /** First job received by any worker to the last acknowledgement. */
+  workSeconds: number;
+  /** Spawn to the first job (the slowest worker's start-up, in brackets). */
+  startupSeconds: number;
+  slowestStartupSeconds: number;
+  articles: number;
+}
+
+async function run(file: string, workers: number, killOne: boolean): Promise<RunResult> {
   const db = await createScratchDatabase("sitrep_bench");
   const name = scratchName("SITREP_BENCH");
   const queue = await openQueue({ nats: TEST_NATS_URL, queue: name, ackWaitSeconds: 5 });
   try {
-    await enqueueSources([file], { nats: TEST_NATS_URL, queue: name, understand: false });
+    await enqueueSources([file], { nats: TEST_NATS_URL, queue: name, understand: UNDERSTAND, events: false });
     const started = performance.now();
+    const spawnedAt = Date.now();
     const children = Array.from({ length: workers }, () => spawnWorker(db, name));
+    const timings = children.map(timingOf);
     if (killOne) {
       while ((await count(db)) < N / 4) await new Promise((r) => setTimeout(r, 100));
       children[0]!.kill("SIGKILL");
       children[0] = spawnWorker(db, name);
+      timings.push(timingOf(children[0]));
     }
     await Promise.all(children.map(exited));
-    return { seconds: (performance.now() - started) / 1000, articles: await count(db) };
+    const seconds = (performance.now() - started) / 1000;
+    const done = (await Promise.all(timings)).filter((t): t is Timing => t !== undefined);
+    const firstJob = Math.min(...done.map((t) => t.firstJob));
+    const lastAck = Math.max(...done.map((t) => t.lastAck));
+    return {
+      seconds,
+      workSeconds: (lastAck - firstJob) / 1000,
+      startupSeconds: (firstJob - spawnedAt) / 1000,
+      slowestStartupSeconds: (Math.max(...done.map((t) => t.firstJob)) - spawnedAt) / 1000,
+      articles: await count(db),
+    };
   } finally {
     await deleteQueue(queue);
     await queue.close();
@@ -65,11 +120,17 @@ async function run(file: string, workers: number, killOne: boolean): Promise<{ s
   }
 }
 
+const describe = (label: string, r: RunResult) =>
+  `${label} ${r.articles} articles in ${r.workSeconds.toFixed(1)} s of work = ${(r.articles / r.workSeconds).toFixed(0)} docs/s` +
+  ` (start-up ${r.startupSeconds.toFixed(1)} s, slowest worker ${r.slowestStartupSeconds.toFixed(1)} s; spawn to exit ${r.seconds.toFixed(1)} s = ${(r.articles / r.seconds).toFixed(0)} docs/s)`;
+
 const file = corpus();
+console.log(`${N} documents, ${UNDERSTAND ? "extract + understand" : "extract only"}, batch ${BATCH ?? "default"}`);
 const one = await run(file, 1, false);
-console.log(`1 worker:  ${one.articles} articles in ${one.seconds.toFixed(1)} s = ${(one.articles / one.seconds).toFixed(0)} docs/s`);
+console.log(describe("1 worker: ", one));
 const two = await run(file, 2, false);
-console.log(`2 workers: ${two.articles} articles in ${two.seconds.toFixed(1)} s = ${(two.articles / two.seconds).toFixed(0)} docs/s`);
+console.log(describe("2 workers:", two));
 const killed = await run(file, 2, true);
 console.log(`kill-restart (2 workers, one SIGKILLed at 25%): ${killed.articles} of ${N} articles ${killed.articles === N ? "OK" : "MISMATCH"} in ${killed.seconds.toFixed(1)} s`);
-console.log(`throughput ratio 2/1 workers: ${(one.seconds / two.seconds).toFixed(2)}`);
+console.log(`spawn-to-exit ratio 2/1 workers: ${(one.seconds / two.seconds).toFixed(2)}`);
+console.log(`throughput ratio 2/1 workers: ${(one.workSeconds / two.workSeconds).toFixed(2)}`);

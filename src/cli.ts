@@ -345,7 +345,7 @@ program
   .option("--nats <url>", "NATS server", DEFAULT_NATS)
   .option("--queue <name>", "queue name", DEFAULT_QUEUE)
   .option("--concurrency <n>", "worker processes", "1")
-  .option("--batch <n>", "jobs per fetch and transaction", "25")
+  .option("--batch <n>", "jobs per fetch and transaction", "100")
   .option("--exit-when-empty", "stop when nothing is waiting or in flight")
   .action(async (opts: { db?: string; nats: string; queue: string; concurrency: string; batch: string; exitWhenEmpty?: boolean }) => {
     const concurrency = Math.max(1, Number(opts.concurrency) || 1);

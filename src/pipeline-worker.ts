@@ -1,6 +1,6 @@
 /**
- * A pipeline worker thread: receives ingest units, runs extract (+ understand, + events) on each,
- * posts back the article or the problem. Started by the pool in pipeline.ts.
+ * A pipeline worker thread: receives messages of several ingest units, runs extract (+ understand, + events)
+ * on each, posts back the articles or problems in the same order. Started by the pool in pipeline.ts.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { processUnit, type PipelineOptions } from "./pipeline.ts";
@@ -8,7 +8,10 @@ import type { IngestUnit } from "./ingest/units.ts";
 
 const options = workerData as PipelineOptions;
 
-parentPort!.on("message", (message: { id: number; unit: IngestUnit }) => {
-  const outcome = processUnit(message.unit, options);
-  parentPort!.postMessage({ id: message.id, article: outcome.article, problem: outcome.error?.problem });
+parentPort!.on("message", (message: { id: number; units: IngestUnit[] }) => {
+  const results = message.units.map((unit) => {
+    const outcome = processUnit(unit, options);
+    return { article: outcome.article, problem: outcome.error?.problem };
+  });
+  parentPort!.postMessage({ id: message.id, results });
 });

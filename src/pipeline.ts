@@ -114,7 +114,7 @@ function isoDate(value: string | undefined, warnings: string[]): string | undefi
 }
 
 export interface IngestOptions extends PipelineOptions, UnitOptions {
-  /** Worker threads; 0 runs the pipeline on the main thread. Default: one per core. */
+  /** Most worker threads; 0 runs the pipeline on the main thread. Default: one per core. Small jobs use fewer (WORKER_RULE). */
   workers?: number;
   /** Articles per transaction: what an interrupted run can lose (and redo). */
   batchSize?: number;
@@ -131,21 +131,49 @@ export interface IngestSummary {
 }
 
 const DEFAULT_BATCH = 50;
-/** Units queued per worker, so no worker waits for the reader. */
-const QUEUE_PER_WORKER = 4;
+
+/**
+ * How many worker threads a job gets. Each thread pays its own start-up before its first document: tsx, and with
+ * understand the language model (Lingua, ~800 MB, 9-35 s) and the NER, gazetteer and name tables. So a thread is
+ * only worth starting for `docsPerThread` new documents or more: a job below that runs in the main thread (which
+ * loads everything once), a larger one gets one thread per `docsPerThread` documents, up to `workers`.
+ * The job's size is learnt by reading ahead up to `docsPerThread * workers` new units before starting any thread.
+ */
+export const WORKER_RULE = {
+  docsPerThread: { extract: 200, understand: 500 },
+  /** Units per message to a thread: one round trip (and structured clone) per message, not per document. */
+  unitsPerMessage: 8,
+  /** Messages outstanding per thread, so a thread never waits for the main thread between messages. */
+  messagesPerThread: 2,
+} as const;
+
+/** Threads for a job of `known` new units (`complete`: the whole job was read ahead). */
+export function threadsFor(known: number, complete: boolean, maxWorkers: number, understanding: boolean): number {
+  const perThread = understanding ? WORKER_RULE.docsPerThread.understand : WORKER_RULE.docsPerThread.extract;
+  if (maxWorkers <= 0) return 0;
+  if (!complete) return maxWorkers;
+  return Math.min(maxWorkers, Math.floor(known / perThread));
+}
+
+type NewUnit = IngestUnit & { key: string };
 
 /**
  * Sources -> store. Units whose content hash is already stored are skipped before any work; the rest run
- * through the pipeline on a worker pool and are committed a batch at a time.
+ * through the pipeline (on a worker pool for large jobs, see WORKER_RULE) and are committed a batch at a time.
  */
 export async function ingestSources(sources: readonly string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const summary: IngestSummary = { ingested: 0, duplicates: 0, failed: 0, seconds: 0 };
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const pipelineOptions: PipelineOptions = { understand: options.understand, events: options.events };
-  const workers = options.workers ?? availableParallelism();
-  // Started at the first new document, so a re-run of known inputs costs no thread start-up.
+  const maxWorkers = options.workers ?? availableParallelism();
+  const understanding = Boolean(options.understand || options.events);
+  const perThread = understanding ? WORKER_RULE.docsPerThread.understand : WORKER_RULE.docsPerThread.extract;
+  const readAhead = maxWorkers > 0 ? perThread * maxWorkers : 0;
+  // Decided once the read-ahead is full or the input ends; a re-run of known inputs starts no thread.
+  let threads: number | undefined;
   let pool: PipelinePool | undefined;
+  const ahead: NewUnit[] = [];
   const seen = new Set<string>();
   let batch: StoredInput[] = [];
   let problems: IngestProblem[] = [];
@@ -163,13 +191,32 @@ export async function ingestSources(sources: readonly string[], store: Store, op
     options.onProblem?.({ source, problem });
     options.onDocument?.("failed", source);
   };
-  const settle = (unit: IngestUnit & { key: string }, outcome: Outcome) => {
+  const settle = (unit: IngestUnit, outcome: Outcome) => {
     if (outcome.error) return fail(unit.source, outcome.error.problem);
-    batch.push({ id: unit.key, origin: unit.origin, article: outcome.article });
+    batch.push({ id: unit.key!, origin: unit.origin, article: outcome.article });
     options.onDocument?.("ingested", unit.source);
     if (batch.length >= batchSize) flush();
   };
   const inFlight = new Set<Promise<void>>();
+  let chunk: NewUnit[] = [];
+  const send = async () => {
+    const units = chunk;
+    chunk = [];
+    if (units.length === 0) return;
+    const job: Promise<void> = pool!.run(units).then((outcomes) => outcomes.forEach((o, i) => settle(units[i]!, o))).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+    if (inFlight.size >= pool!.size * WORKER_RULE.messagesPerThread) await Promise.race(inFlight);
+  };
+  const handle = async (unit: NewUnit) => {
+    if (!pool) return settle(unit, processUnit(unit, pipelineOptions));
+    chunk.push(unit);
+    if (chunk.length >= WORKER_RULE.unitsPerMessage) await send();
+  };
+  const decide = async (complete: boolean) => {
+    threads = threadsFor(ahead.length, complete, maxWorkers, understanding);
+    if (threads > 0) pool = new PipelinePool(threads, pipelineOptions);
+    for (const unit of ahead.splice(0)) await handle(unit);
+  };
   try {
     for await (const unit of readUnits(sources, options)) {
       if (unit.problem !== undefined) {
@@ -183,15 +230,14 @@ export async function ingestSources(sources: readonly string[], store: Store, op
         continue;
       }
       seen.add(unit.key);
-      if (workers === 0) {
-        settle(unit, processUnit(unit, pipelineOptions));
-        continue;
+      if (threads !== undefined) await handle(unit);
+      else {
+        ahead.push(unit);
+        if (ahead.length >= readAhead) await decide(false);
       }
-      pool ??= new PipelinePool(workers, pipelineOptions);
-      const job: Promise<void> = pool.run(unit).then((outcome) => settle(unit, outcome)).finally(() => inFlight.delete(job));
-      inFlight.add(job);
-      if (inFlight.size >= workers * QUEUE_PER_WORKER) await Promise.race(inFlight);
     }
+    if (threads === undefined) await decide(true);
+    if (pool) await send();
     await Promise.all(inFlight);
     flush();
   } finally {
@@ -201,62 +247,78 @@ export async function ingestSources(sources: readonly string[], store: Store, op
   return summary;
 }
 
-/** Worker threads running processUnit; TypeScript is loaded in each through tsx's register API. */
+interface Assignment {
+  units: readonly IngestUnit[];
+  worker: Worker;
+  resolve: (outcomes: Outcome[]) => void;
+}
+
+/**
+ * Worker threads running processUnit on messages of several units; TypeScript is loaded in each through tsx's
+ * register API. A message goes to the thread with the fewest outstanding, up to WORKER_RULE.messagesPerThread.
+ */
 class PipelinePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  private readonly outstanding = new Map<Worker, number>();
   private readonly waiting: (() => void)[] = [];
-  private readonly pending = new Map<number, (outcome: Outcome) => void>();
-  private readonly units = new Map<number, IngestUnit>();
+  private readonly assignments = new Map<number, Assignment>();
   private nextId = 0;
 
-  constructor(size: number, options: PipelineOptions) {
+  constructor(readonly size: number, options: PipelineOptions) {
     const entry = new URL("./pipeline-worker.ts", import.meta.url).href;
     // Workers do not inherit the parent's loader hooks: register tsx first, then load the TypeScript entry.
     const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(boot, { eval: true, workerData: options });
-      worker.on("message", (m: { id: number; article?: Article | UnderstoodArticle; problem?: string }) => {
-        const resolve = this.pending.get(m.id)!;
-        const unit = this.units.get(m.id)!;
-        this.pending.delete(m.id);
-        this.units.delete(m.id);
+      worker.on("message", (m: { id: number; results: { article?: Article | UnderstoodArticle; problem?: string }[] }) => {
+        const assignment = this.assignments.get(m.id)!;
+        this.assignments.delete(m.id);
         this.release(worker);
-        resolve(m.article ? { source: unit.source, article: m.article } : { source: unit.source, error: new DocumentError(unit.source, m.problem ?? "failed") });
+        assignment.resolve(assignment.units.map((unit, i) => {
+          const r = m.results[i];
+          return r?.article ? { source: unit.source, article: r.article } : { source: unit.source, error: new DocumentError(unit.source, r?.problem ?? "failed") };
+        }));
       });
       worker.on("error", (error) => {
-        // A crashed worker fails its document; the rest of the batch goes on in the other workers.
-        for (const [id, unit] of this.units) {
-          if (this.assigned.get(id) !== worker) continue;
-          this.pending.get(id)?.({ source: unit.source, error: asDocumentError(unit.source, error) });
-          this.pending.delete(id);
-          this.units.delete(id);
+        // A crashed worker fails its documents; the rest of the job goes on in the other workers.
+        this.outstanding.set(worker, Infinity);
+        for (const [id, a] of this.assignments) {
+          if (a.worker !== worker) continue;
+          this.assignments.delete(id);
+          a.resolve(a.units.map((unit) => ({ source: unit.source, error: asDocumentError(unit.source, error) })));
         }
+        this.waiting.shift()?.();
       });
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.outstanding.set(worker, 0);
     }
   }
 
-  private readonly assigned = new Map<number, Worker>();
-
   private release(worker: Worker): void {
-    this.idle.push(worker);
+    this.outstanding.set(worker, this.outstanding.get(worker)! - 1);
     this.waiting.shift()?.();
   }
 
-  async run(unit: IngestUnit): Promise<Outcome> {
-    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    const worker = this.idle.shift()!;
+  private leastBusy(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const w of this.workers) if (this.outstanding.get(w)! < WORKER_RULE.messagesPerThread && (!best || this.outstanding.get(w)! < this.outstanding.get(best)!)) best = w;
+    return best;
+  }
+
+  async run(units: readonly IngestUnit[]): Promise<Outcome[]> {
+    let worker = this.leastBusy();
+    while (!worker) {
+      if (this.workers.every((w) => this.outstanding.get(w) === Infinity)) {
+        return units.map((unit) => ({ source: unit.source, error: new DocumentError(unit.source, "every worker thread crashed") }));
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      worker = this.leastBusy();
+    }
     const id = this.nextId++;
-    this.units.set(id, unit);
-    this.assigned.set(id, worker);
-    return new Promise<Outcome>((resolve) => {
-      this.pending.set(id, (outcome) => {
-        this.assigned.delete(id);
-        resolve(outcome);
-      });
-      worker.postMessage({ id, unit });
+    this.outstanding.set(worker, this.outstanding.get(worker)! + 1);
+    return new Promise<Outcome[]>((resolve) => {
+      this.assignments.set(id, { units, worker: worker!, resolve });
+      worker!.postMessage({ id, units });
     });
   }
 

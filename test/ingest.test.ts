@@ -127,3 +127,14 @@ test("kill -9 mid-ingest, then a re-run: the same store as an uninterrupted run"
   assert.match(resumed.stderr, new RegExp(`${rows.length - partial} ingested, ${partial} skipped as duplicates`));
   assert.deepEqual(counts(killed), counts(whole));
 });
+
+test("worker threads by job size: small jobs stay in the main thread, larger ones get a thread per share", async () => {
+  const { threadsFor, WORKER_RULE } = await import("../src/pipeline.ts");
+  const { understand, extract } = WORKER_RULE.docsPerThread;
+  assert.equal(threadsFor(understand - 1, true, 2, true), 0, "too few to amortise the model loading");
+  assert.equal(threadsFor(understand, true, 2, true), 1);
+  assert.equal(threadsFor(understand * 5, true, 2, true), 2, "never more than asked for");
+  assert.equal(threadsFor(extract, true, 2, false), 1, "extract-only threads start cheaper");
+  assert.equal(threadsFor(10, false, 2, true), 2, "input not read to the end: the job is large");
+  assert.equal(threadsFor(100_000, true, 0, false), 0, "--workers 0 means the main thread");
+});

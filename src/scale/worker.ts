@@ -25,11 +25,18 @@ export interface WorkerSummary {
   failed: number;
   retried: number;
   dead: number;
+  /** Epoch ms: connected and ready to fetch; first job received; last batch acknowledged (benchmarks time the work between). */
+  readyAt?: number;
+  firstJobAt?: number;
+  lastAckAt?: number;
 }
 
 const DEFAULT_BATCH = 25;
 /** How long a fetch waits for a full batch before taking what there is. */
 const FETCH_WAIT_MS = 1000; // the client accepts no less
+/** --exit-when-empty, queue drained but others' jobs in flight: poll this often rather than wait FETCH_WAIT_MS per fetch. */
+const IDLE_POLL_MS = 100;
+const IDLE_POLLS_PER_FETCH = 10;
 
 export async function runWorker(store: AsyncStore, options: WorkerOptions = {}): Promise<WorkerSummary> {
   const log = options.log ?? (() => {});
@@ -45,10 +52,27 @@ export async function runWorker(store: AsyncStore, options: WorkerOptions = {}):
   process.on("SIGINT", stop);
   const consumer = await queue.nc.jetstream().consumers.get(queue.names.stream, queue.names.consumer);
   let understoodSinceStories = false;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  let idlePolls = 0;
+  summary.readyAt = Date.now();
   try {
     while (!stopping) {
+      let want = batchSize;
+      if (options.exitWhenEmpty) {
+        // A fetch waits FETCH_WAIT_MS for a full batch: near the end of a drained queue ask only for what is
+        // waiting, and leave at once when nothing is waiting or in flight, instead of one empty wait per worker.
+        const info = await queue.jsm.consumers.info(queue.names.stream, queue.names.consumer);
+        if (info.num_pending + info.num_ack_pending === 0 && !understoodSinceStories) break;
+        if (info.num_pending > 0) want = Math.min(batchSize, info.num_pending);
+        else if (info.num_ack_pending > 0 && !understoodSinceStories && ++idlePolls % IDLE_POLLS_PER_FETCH !== 0) {
+          // Only other workers' jobs in flight: look again shortly; every IDLE_POLLS_PER_FETCH-th time fetch, for redeliveries.
+          await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
+          continue;
+        }
+      }
       const messages: JsMsg[] = [];
-      for await (const m of await consumer.fetch({ max_messages: options.batchSize ?? DEFAULT_BATCH, expires: FETCH_WAIT_MS })) messages.push(m);
+      for await (const m of await consumer.fetch({ max_messages: want, expires: FETCH_WAIT_MS })) messages.push(m);
+      if (messages.length > 0) summary.firstJobAt ??= Date.now();
       if (messages.length === 0) {
         // Idle: bring the stories up to date (once, across workers: see consolidate.ts), then maybe leave.
         if (understoodSinceStories && store instanceof PostgresStore) {
@@ -63,6 +87,7 @@ export async function runWorker(store: AsyncStore, options: WorkerOptions = {}):
         continue;
       }
       const understood = await handleBatch(queue, store, messages, summary, log);
+      summary.lastAckAt = Date.now();
       understoodSinceStories ||= understood;
     }
   } finally {
@@ -70,6 +95,8 @@ export async function runWorker(store: AsyncStore, options: WorkerOptions = {}):
     process.off("SIGINT", stop);
     await queue.close();
   }
+  // Epoch ms, for benchmarks that time the work apart from process start-up (bench/scale.ts reads this line).
+  log(`timing: ready ${summary.readyAt} first-job ${summary.firstJobAt ?? "-"} last-ack ${summary.lastAckAt ?? "-"}`);
   return summary;
 }
 
