@@ -3,6 +3,7 @@
  * dropped after): idempotent re-save, search with diacritics and hostile input, filters, entities, stories.
  * PostgreSQL checks skip, saying so, when no server answers at $SITREP_TEST_PG (default 127.0.0.1:5432).
  */
+import { peskovArticle, textArticle } from "./store-fixture.ts";
 import { after, before, describe, test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
@@ -26,31 +27,10 @@ function demoInputs(): StoredInput[] {
   });
 }
 
-function textArticle(source: string, title: string, text: string, extra: Partial<Article> = {}): Article {
-  return { source, title, text, authors: [], encoding: "utf-8", kind: "text", warnings: [], ...extra };
-}
 
 const asInput = (article: Article | UnderstoodArticle): StoredInput => ({ id: contentKey(article.text), origin: "test", article });
 
-function peskovArticle(): UnderstoodArticle {
-  const base = textArticle("u", "Peskov on Minsk", "Dmitri Peskov said Minsk talks went well. Peskov added more.", { published: "2022-12-19", language: "en" });
-  return {
-    ...base,
-    languages: [],
-    mentions: [
-      { start: 0, end: 13, text: "Dmitri Peskov", type: "PER", entity: 0 },
-      { start: 19, end: 24, text: "Minsk", type: "LOC", entity: 1 },
-      { start: 41, end: 47, text: "Peskov", type: "PER", entity: 0 },
-    ],
-    entities: [
-      { name: "Dmitri Peskov", type: "PER", aliases: ["Peskov", "Dmitri Peskov"], mentions: 2, id: "name:dmitry-peskov" },
-      { name: "Minsk", type: "LOC", aliases: ["Minsk"], mentions: 1, place: { name: "Minsk", lat: 53.9, lon: 27.57, countryCode: "BY", featureClass: "city", score: 0.9 } },
-    ],
-    quotes: [],
-    figures: [],
-    events: [],
-  };
-}
+const peskov = (): UnderstoodArticle => peskovArticle({ language: "en" });
 
 /** The behaviour every store must have; `fresh` gives an empty store, or skips the test (saying why) and gives none. */
 function storeBehaviour(fresh: (t: TestContext) => Promise<AsyncStore | undefined>) {
@@ -117,7 +97,7 @@ function storeBehaviour(fresh: (t: TestContext) => Promise<AsyncStore | undefine
   test("filters (date prefix, language, entity, place), entity summary, problems and the stories hook", async (t) => {
     const store = await fresh(t);
     if (!store) return;
-    const understood = peskovArticle();
+    const understood = peskov();
     const id = contentKey(understood.text);
     await store.saveArticles([{ id, origin: "test", article: understood }]);
     await store.saveArticles([{ id, origin: "test", article: understood }]);

@@ -1,4 +1,5 @@
 /** The SQLite store on real text: idempotent saves, safe and diacritic-insensitive search, CJK, entities, stories. */
+import { peskovArticle, textArticle } from "./store-fixture.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
@@ -21,9 +22,6 @@ function demoInputs(): StoredInput[] {
   });
 }
 
-function textArticle(source: string, title: string, text: string, extra: Partial<Article> = {}): Article {
-  return { source, title, text, authors: [], encoding: "utf-8", kind: "text", warnings: [], ...extra };
-}
 
 function freshStore(): SqliteStore {
   return new SqliteStore(join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "t.db"));
@@ -100,24 +98,8 @@ test("Chinese and Japanese words match inside unspaced text (bigram index)", () 
 
 test("entities: lookup by name, alias or accent-free form, with co-occurring entities; stories hook", () => {
   const store = freshStore();
-  const base = textArticle("u", "Peskov on Minsk", "Dmitri Peskov said Minsk talks went well. Peskov added more.", { published: "2022-12-19" });
-  const understood: UnderstoodArticle = {
-    ...base,
-    languages: [],
-    mentions: [
-      { start: 0, end: 13, text: "Dmitri Peskov", type: "PER", entity: 0 },
-      { start: 19, end: 24, text: "Minsk", type: "LOC", entity: 1 },
-      { start: 41, end: 47, text: "Peskov", type: "PER", entity: 0 },
-    ],
-    entities: [
-      { name: "Dmitri Peskov", type: "PER", aliases: ["Peskov", "Dmitri Peskov"], mentions: 2, id: "name:dmitry-peskov" },
-      { name: "Minsk", type: "LOC", aliases: ["Minsk"], mentions: 1, place: { name: "Minsk", lat: 53.9, lon: 27.57, countryCode: "BY", featureClass: "city", score: 0.9 } },
-    ],
-    quotes: [],
-    figures: [],
-    events: [],
-  };
-  const id = contentKey(base.text);
+  const understood = peskovArticle();
+  const id = contentKey(understood.text);
   store.saveArticles([{ id, origin: "test", article: understood }]);
   const found = store.entity("peskov")!;
   assert.equal(found.name, "Dmitri Peskov");
