@@ -5,7 +5,7 @@
 import { DocumentError } from "./errors.ts";
 import { extractArticle, type ExtractOptions } from "./extract/index.ts";
 import { readSources, type ReadOptions } from "./ingest/files.ts";
-import { understand } from "./understand/index.ts";
+import type { understand as Understand } from "./understand/index.ts";
 import { quickLanguage } from "./extract/language.ts";
 import { Article, IsoDate, type RawDocument, type UnderstoodArticle } from "./schema.ts";
 import type { ArticleFields, IngestUnit } from "./ingest/units.ts";
@@ -21,6 +21,22 @@ export interface PipelineOptions extends ExtractOptions {
   events?: boolean;
 }
 
+let understandFn: typeof Understand | undefined;
+
+/**
+ * Loads the understand stage. It is imported on demand because its modules read seconds' worth of tables
+ * at import (n-gram, name and place tables), which a plain `sitrep extract` or `search` should not pay.
+ * Runs that understand call this once before processing; it is a no-op when the options do not ask for it.
+ */
+export async function loadUnderstanding(options: PipelineOptions = { understand: true }): Promise<void> {
+  if (options.understand || options.events) understandFn ??= (await import("./understand/index.ts")).understand;
+}
+
+function understandStage(): typeof Understand {
+  if (!understandFn) throw new Error("the understand stage is not loaded: await loadUnderstanding(options) before processing");
+  return understandFn;
+}
+
 export type Outcome =
   | { source: string; article: Article | UnderstoodArticle; error?: undefined }
   | { source: string; error: DocumentError; article?: undefined };
@@ -30,7 +46,7 @@ export function processDocument(raw: RawDocument, options: PipelineOptions = {})
   try {
     const article = extractArticle(raw, options);
     const deeper = options.understand || options.events;
-    return { source: raw.source, article: deeper ? understand(article, { events: options.events }) : article };
+    return { source: raw.source, article: deeper ? understandStage()(article, { events: options.events }) : article };
   } catch (error) {
     return { source: raw.source, error: asDocumentError(raw.source, error) };
   }
@@ -40,6 +56,7 @@ export async function* extractSources(
   sources: readonly string[],
   options: PipelineOptions & ReadOptions = {},
 ): AsyncGenerator<Outcome> {
+  await loadUnderstanding(options);
   for await (const read of readSources(sources, options)) {
     yield read.error ? { source: read.source, error: read.error } : processDocument(read.raw, options);
   }
@@ -61,7 +78,7 @@ export function processUnit(unit: IngestUnit, options: PipelineOptions = {}): Ou
     let article = unit.raw ? extractArticle(unit.raw, options) : articleFromFields(unit.source, unit.fields ?? {});
     if (unit.raw && unit.fields) article = overlayFields(article, unit.fields);
     const deeper = options.understand || options.events;
-    return { source: unit.source, article: deeper ? understand(article, { events: options.events }) : article };
+    return { source: unit.source, article: deeper ? understandStage()(article, { events: options.events }) : article };
   } catch (error) {
     return { source: unit.source, error: asDocumentError(unit.source, error) };
   }
@@ -166,6 +183,7 @@ export async function ingestSources(sources: readonly string[], store: Store, op
   const summary: IngestSummary = { ingested: 0, duplicates: 0, failed: 0, seconds: 0 };
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const pipelineOptions: PipelineOptions = { understand: options.understand, events: options.events };
+  await loadUnderstanding(pipelineOptions);
   const maxWorkers = options.workers ?? availableParallelism();
   const understanding = Boolean(options.understand || options.events);
   const perThread = understanding ? WORKER_RULE.docsPerThread.understand : WORKER_RULE.docsPerThread.extract;

@@ -5,7 +5,7 @@
  * no-op, so results are effectively-once. A job that keeps failing goes to the dead letters with its error.
  */
 import type { JsMsg } from "nats";
-import { processUnit } from "../pipeline.ts";
+import { loadUnderstanding, processUnit } from "../pipeline.ts";
 import type { AsyncStore, IngestProblem, StoredInput } from "../store/index.ts";
 import { PostgresStore } from "../store/postgres.ts";
 import { consolidateIfStale } from "./consolidate.ts";
@@ -124,6 +124,7 @@ async function handleBatch(queue: Queue, store: AsyncStore, messages: JsMsg[], s
       continue;
     }
     const unit = fromJob(job);
+    await loadUnderstanding(job.options);
     const outcome = processUnit(unit, job.options);
     // A document the pipeline rejects (no text, bad bytes) is a result, recorded like `sitrep ingest` does, not a retry.
     if (outcome.error) done.push({ message, job, problem: { source: unit.source, problem: outcome.error.problem } });
