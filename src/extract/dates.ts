@@ -81,8 +81,13 @@ function choosePublished(evidence: DateEvidence[]): DateEvidence | undefined {
   return shown ?? best(evidence, "published", ["meta-weak", "text", "text-foreign"]);
 }
 
-function withTimeWarning(p: DateParts, what: string, warnings: string[]): string {
-  if (p.hour !== undefined && !p.offset) warnings.push(`${what} date-time has no UTC offset in the source; local time assumed`);
+/** The warning for a date-time that the source gave without a UTC offset. */
+export function noOffsetWarning(what: "publication" | "modification"): string {
+  return `${what} date-time has no UTC offset in the source; local time assumed`;
+}
+
+function withTimeWarning(p: DateParts, what: "publication" | "modification", warnings: string[]): string {
+  if (p.hour !== undefined && !p.offset) warnings.push(noOffsetWarning(what));
   return toIso(p);
 }
 

@@ -7,7 +7,7 @@ import { decodeDocument } from "./decode.ts";
 import { parseHtml } from "./dom.ts";
 import { extractContent } from "./content.ts";
 import { extractMetadata } from "./metadata.ts";
-import { findHtmlDates } from "./dates.ts";
+import { findHtmlDates, noOffsetWarning } from "./dates.ts";
 import { cleanTextDump } from "./textdump.ts";
 import { quickLanguage } from "./language.ts";
 
@@ -55,7 +55,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
     const dump = cleanTextDump(decoded.text);
     warnings.push(...dump.warnings);
     if (dump.published && HAS_TIME_WITHOUT_OFFSET.test(dump.published)) {
-      warnings.push("publication date-time has no UTC offset in the source; local time assumed");
+      warnings.push(noOffsetWarning("publication"));
     }
     article = {
       source: raw.source,

@@ -7,6 +7,7 @@
  * words are 2; overlapping bigrams (what Lucene's CJKAnalyzer does) match any word of 2+ characters as a
  * phrase of its bigrams, and a single character as a bigram prefix.
  */
+import { foldText } from "../consolidate/text.ts";
 
 /** Scripts written without spaces between words. */
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
@@ -73,15 +74,8 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Case- and diacritic-insensitive form of a name, for entity lookups ("Kyïv" -> "kyiv"). */
-export function nameKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+/** Case- and diacritic-insensitive form of a name, for entity lookups ("Kyïv" -> "kyiv"): the consolidate stage's folding. */
+export const nameKey = foldText;
 
 /** A snippet made outside FTS5 (for the CJK index, which holds bigrams, not the text): the first match and its surroundings. */
 export function makeSnippet(text: string, terms: readonly string[], marks: { open: string; close: string; ellipsis: string }, width = 80): string {

@@ -20,15 +20,8 @@ import {
 } from "./link/keys.ts";
 import { loadNames, type NameEntry, type NameType } from "./link/table.ts";
 
-export interface LinkedEntity {
-  id: string;
-  name: string;
-  type: NameType;
-  aliases: string[];
-  country?: string;
-  sector?: string;
-  wikidata?: string;
-}
+/** A name-table entry as linking returns it (the table's weight is its own business). */
+export type LinkedEntity = Omit<NameEntry, "weight">;
 
 /** Among several entries for one name, the best is taken only if its weight is this many times the next one's. */
 const DOMINANCE = 3;
