@@ -141,3 +141,21 @@ test("a threat's mode is what it threatens; a noun in a prepositional phrase doe
   // The march only dates the event: the burning is what happened.
   assert.equal(only("Tras el final de la marcha, los jóvenes incendiaron varios coches.", "es").eventType, "ASSAULT");
 });
+
+test("stems that also name no event, derived triggers on verbs only, refusals, protest motives", () => {
+  // "protestantes", "representantes", "deportista": words the stems protest*, repres*, deport* also cover.
+  assert.deepEqual(code("Los representantes protestantes recibieron al deportista en la iglesia.", "es"), []);
+  // "match" is not "matar", "firme" is not "firmar", "libertad" is not "liberar".
+  assert.deepEqual(code("El match terminó con una victoria firme del equipo local.", "es"), []);
+  assert.deepEqual(code("El Partido Liberal presentó su programa sobre la libertad de prensa.", "es"), []);
+  assert.equal(only("El jefe de la guerrilla mató a dos campesinos.", "es").eventType, "ASSAULT");
+  // A cooperative act negated is a refusal; a negated attack is no event.
+  assert.equal(only("The rebels will not accept the proposal.", "en").eventType, "REJECT");
+  assert.equal(only("El gobierno no aceptó las condiciones del sindicato.", "es").eventType, "REJECT");
+  // A protest named as the motive of the act is coded beside it.
+  const walkout = code("Los diputados de la oposición suspendieron su participación en el debate en protesta por la reforma.", "es");
+  assert.deepEqual(walkout.map((e) => e.eventType).sort(), ["PROTEST", "SANCTION"]);
+  // "se reunió con" is a meeting; a crowd of thousands gathered by a rally is not.
+  assert.equal(only("El canciller se reunió con su homólogo chileno en Lima.", "es").eventType, "CONSULT");
+  assert.deepEqual(code("El festival reunió a miles de aficionados.", "es"), []);
+});

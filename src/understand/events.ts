@@ -57,6 +57,11 @@ const REVERSAL_OF: Record<string, { type: PloverType; mode?: string }> = {
   PROTEST: { type: "CONCEDE" }, COERCE: { type: "CONCEDE" }, SANCTION: { type: "RETREAT", mode: "ease" },
   ASSAULT: { type: "RETREAT", mode: "disarm" }, MOBILIZE: { type: "RETREAT", mode: "disarm" },
 };
+/**
+ * A cooperative verbal act negated is a refusal: "will not accept", "failed to reach agreement", "no aceptó"
+ * are REJECT (CAMEO 12x); any other negated event is no event.
+ */
+const NEGATED_TO_REJECT = new Set<string>(["AGREE", "CONCEDE"]);
 /** Restrictions PLOVER v0.8 files under RETREAT when eased (0813 curfew, 0814 state of emergency). */
 const EASED_TO_RETREAT = new Set(["curfew", "martial-law"]);
 const STOP_REACH = 4;
@@ -64,10 +69,17 @@ const STOP_REACH = 4;
 const OBLIGE_REACH = 3;
 /**
  * Trigger strength within a clause: a hand-curated trigger beats a derived one, and one after a purpose
- * word ("to protest", "para protestar") is the motive of the clause's event rather than the event.
- * (Demoting nouns after a determiner was measured and lost: "declared a ceasefire" is the event.)
+ * word ("to protest", "para protestar") is the motive of the clause's event rather than the event; a verb
+ * beats a noun (NOMINAL_BY_DETERMINER), and a noun in a prepositional phrase yields. Each weight exceeds
+ * the sum of those below it. (Dropping nouns outright lost: "declared a ceasefire" is the event.)
  */
-const STRENGTH = { core: 4, notPurpose: 2, notInPhrase: 1 };
+const STRENGTH = { core: 16, notPurpose: 8, notNominal: 4, notInPhrase: 2 };
+/**
+ * Languages whose nouns nearly always carry a determiner, so that a trigger right after one is a noun: there
+ * a verb trigger governs its clause before a nominal one ("la marcha de los estudiantes que ocuparon el rectorado": the occupation).
+ * English bare plurals ("restrictions", "allegations") make the same test mislead, so it is not applied.
+ */
+const NOMINAL_BY_DETERMINER = new Set(["es", "fr"]);
 
 /** Clause boundaries: semicolons, colons, and a comma before a contrastive conjunction. */
 const CLAUSE_BREAK =
@@ -126,12 +138,17 @@ function wordsOf(text: string, span: Span): Word[] {
 /** Longest match at each position, core before derived; matches do not overlap. */
 function findHits(words: readonly Word[], lexicon: Lexicon): Hit[] {
   const norms = words.map((w) => w.norm);
+  const raws = words.map((w) => w.raw.toLowerCase());
   const hits: Hit[] = [];
   for (let i = 0; i < norms.length; i++) {
-    const found = matchesAt(lexicon, norms, i);
+    const found = matchesAt(lexicon, norms, i, raws);
     if (found.length === 0) continue;
     found.sort((a, b) => b.length - a.length || Number(b.entry.core) - Number(a.entry.core));
     const best = found[0]!;
+    if (found.some((f) => f.entry.cls === "NONE" && f.length === best.length)) {
+      i += best.length - 1;
+      continue;
+    }
     // Keep the controls and agents that share the span: "denied" is both DENY and a trigger word elsewhere.
     for (const f of found) if (f.length === best.length && (f === best || f.entry.cls !== best.entry.cls)) hits.push({ entry: f.entry, from: i, to: i + f.length });
     i += best.length - 1;
@@ -188,7 +205,7 @@ function codeSentence(
       type = "REJECT";
       suppressedFrom = denial.to; // the denied event is not coded
     } else {
-      chosen = strongest(hits, triggers, cFrom, cTo);
+      chosen = strongest(hits, triggers, cFrom, cTo, language);
       type = chosen?.entry.cls;
       mode = chosen?.entry.mode;
       const reversal = chosen && type && hasBefore(hits, "STOP", chosen.from, STOP_REACH, cFrom) ? REVERSAL_OF[type] : undefined;
@@ -199,7 +216,11 @@ function codeSentence(
       }
     }
     if (!chosen || !type) continue;
-    if (!denial && hasBefore(hits, "NEG", chosen.from, NEGATION_REACH, cFrom)) continue;
+    if (!denial && hasBefore(hits, "NEG", chosen.from, NEGATION_REACH, cFrom)) {
+      if (!NEGATED_TO_REJECT.has(type)) continue;
+      type = "REJECT";
+      mode = undefined;
+    }
     if (!denial && type !== "REQUEST" && hasBefore(hits, "OBLIGE", chosen.from, OBLIGE_REACH, cFrom)) {
       type = "REQUEST";
       mode = undefined;
@@ -252,19 +273,45 @@ function codeSentence(
       confidence: Math.round(confidence * 100) / 100,
     });
   }
+  const motive = events.length > 0 && suppressedFrom === Infinity ? protestMotive(hits, triggers, events) : undefined;
+  if (motive) {
+    const main = events[0]!;
+    const trigger = spanOf(text, words[motive.from]!.start, words[motive.to - 1]!.end);
+    events.push({ ...main, id: `e${sentence.start}-${trigger.start}`, eventType: "PROTEST", mode: motive.entry.mode, contexts: motive.entry.contexts, recipient: undefined, trigger });
+  }
   return events;
 }
 
-/** The clause's governing trigger: the strongest (see STRENGTH), the leftmost among equals. */
-function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number): Hit | undefined {
+/**
+ * "bloquearon el puerto para protestar", "dimitió en protesta por": a protest named as the motive of the main
+ * act says the act is a protest; it is coded beside it, by the same actor (PLOVER codes both what was done
+ * and that it was done as dissent). Only protest motives: "para exigir" is the purpose, not a second act.
+ */
+function protestMotive(hits: readonly Hit[], triggers: readonly Hit[], events: readonly Event[]): Hit | undefined {
+  if (events.some((e) => e.eventType === "PROTEST")) return undefined;
+  return triggers.find(
+    (t) =>
+      t.entry.core &&
+      t.entry.cls === "PROTEST" &&
+      (hasBefore(hits, "PURPOSE", t.from, 0, 0) || hasBefore(hits, "MOTIVE", t.from, 0, 0)) &&
+      !hasBefore(hits, "NEG", t.from, NEGATION_REACH, 0),
+  );
+}
+
+/** The clause's governing trigger: the strongest (see STRENGTH), the leftmost among equals, not negated. */
+function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number, language: string): Hit | undefined {
+  const nominalByDeterminer = NOMINAL_BY_DETERMINER.has(language);
   let best: Hit | undefined;
   let bestScore = -1;
   for (const t of triggers) {
     if (t.from < cFrom || t.to > cTo) continue;
+    // A negation scopes over its own trigger only: "stormed the building without injuring anyone" is an assault.
+    if (!NEGATED_TO_REJECT.has(t.entry.cls) && hasBefore(hits, "NEG", t.from, NEGATION_REACH, cFrom)) continue;
     const score =
       (t.entry.core ? STRENGTH.core : 0) +
       (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose) +
-      (inPhrase(hits, t, cFrom) ? 0 : STRENGTH.notInPhrase);
+      (inPhrase(hits, t, cFrom) ? 0 : STRENGTH.notInPhrase) +
+      (nominalByDeterminer && hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : STRENGTH.notNominal);
     if (score > bestScore) {
       best = t;
       bestScore = score;

@@ -16,6 +16,11 @@ export const CONTROL_CLASSES = [
   "STOP", "OBLIGE", "PURPOSE", "DET", "PASSIVE", "BY", "PLACE", "PERSON",
   // "en protesta por", "los organizadores de la huelga": a noun in a prepositional phrase (PREP).
   "PREP",
+  // Words a trigger stem also covers but that name no event ("protestantes" under "protest*", "deportista"
+  // under "deport*"): a NONE match as long as the trigger's hides it.
+  "NONE",
+  // "en protesta por", "in protest at": the protest is the motive of the sentence's act (MOTIVE).
+  "MOTIVE",
 ] as const;
 export type ControlClass = (typeof CONTROL_CLASSES)[number];
 
@@ -25,6 +30,12 @@ export interface TokenPattern {
   prefix: boolean;
   /** "*اتفق*": any word containing text (attached clitics). */
   contains: boolean;
+  /**
+   * A verb stem that matches only conjugated forms: the rest of the word is a verb ending (VERB_ENDINGS).
+   * Derived Spanish stems are infinitives minus -ar/-er/-ir, and as plain prefixes they also match the
+   * nouns and adjectives of the same root ("organiz*" in "organización", "integr*" in "integral").
+   */
+  verbal?: boolean;
 }
 
 export interface LexiconEntry {
@@ -44,6 +55,22 @@ export interface Lexicon {
 
 const KEY_LENGTH = 2;
 
+/**
+ * Spanish verb endings after an -ar/-er/-ir stem that no common noun or adjective shares: infinitives (with
+ * clitics), -an/-en, imperfect, preterite plurals, participles, gerunds, subjunctive and conditional forms.
+ * The 3rd person singular preterite ("organizó") is told from a noun by its accent (see matchesAt).
+ */
+const VERB_ENDINGS = new Set(
+  [
+    "ar", "er", "ir", "arse", "erse", "irse", "arlo", "arla", "arlos", "arlas", "erlo", "erla", "irlo", "irla",
+    "an", "en", "amos", "emos", "imos", "aba", "aban", "ia", "ian", "aron", "ieron", "yeron",
+    "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ando", "iendo", "yendo", "andose", "iendose",
+    "ara", "aran", "iera", "ieran", "yera", "yeran", "ase", "asen", "iese", "iesen",
+    "aria", "arian", "eria", "erian", "iria", "irian", "are", "aremos", "eremos", "iremos",
+  ],
+);
+const ACCENTED_PRETERITE = /(?:ó|ió)$/;
+
 /** Lower case, diacritics and apostrophe variants folded: the one form text and lexicon are compared in. */
 export function normalizeWord(word: string): string {
   return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[’ʼ]/g, "'");
@@ -52,25 +79,31 @@ export function normalizeWord(word: string): string {
 /** Words of a text with offsets; apostrophes split ("s'est" -> "s", "est"; "didn't" -> "didn", "t"). */
 export const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
-function compilePattern(raw: string): TokenPattern[] {
+function compilePattern(raw: string, verbal: boolean): TokenPattern[] {
   const tokens: TokenPattern[] = [];
   for (const piece of raw.trim().split(/\s+/)) {
     const contains = piece.startsWith("*");
     const prefix = piece.endsWith("*");
     const words = [...normalizeWord(piece.replace(/\*/g, "")).matchAll(WORD)].map((m) => m[0]);
-    words.forEach((text, i) => tokens.push({ text, prefix: prefix && i === words.length - 1, contains: contains && i === 0 }));
+    words.forEach((text, i) => {
+      const isPrefix = prefix && i === words.length - 1;
+      tokens.push({ text, prefix: isPrefix, contains: contains && i === 0, ...(verbal && isPrefix ? { verbal: true } : {}) });
+    });
   }
   return tokens;
 }
 
-function parseFile(path: string, core: boolean, into: LexiconEntry[]): void {
+/** Languages whose derived stems match conjugated verb forms only (see TokenPattern.verbal). */
+const VERBAL_DERIVED = new Set(["es"]);
+
+function parseFile(path: string, core: boolean, into: LexiconEntry[], verbal = false): void {
   if (!existsSync(path)) return;
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     const [cls, mode, context, patterns] = line.split("|").map((s) => s.trim());
     if (!cls || !patterns) continue;
     for (const raw of patterns.split(",")) {
-      const tokens = compilePattern(raw);
+      const tokens = compilePattern(raw, verbal);
       if (tokens.length === 0) continue;
       into.push({
         cls,
@@ -92,7 +125,7 @@ export function lexiconFor(language: string): Lexicon {
   if (cached) return cached;
   const entries: LexiconEntry[] = [];
   parseFile(resolve(DATA_DIR, `core.${lang}.txt`), true, entries);
-  parseFile(resolve(DATA_DIR, `cameo.${lang}.txt`), false, entries);
+  parseFile(resolve(DATA_DIR, `cameo.${lang}.txt`), false, entries, VERBAL_DERIVED.has(lang));
   const lexicon: Lexicon = { byKey: new Map(), containing: [] };
   for (const entry of entries) {
     const first = entry.tokens[0]!;
@@ -109,14 +142,25 @@ export function lexiconFor(language: string): Lexicon {
   return lexicon;
 }
 
-function tokenMatches(pattern: TokenPattern, word: string): boolean {
+function tokenMatches(pattern: TokenPattern, word: string, raw: string | undefined): boolean {
   if (pattern.contains) return word.includes(pattern.text);
-  if (pattern.prefix) return word.startsWith(pattern.text);
-  return word === pattern.text;
+  if (!pattern.prefix) return word === pattern.text;
+  if (!word.startsWith(pattern.text)) return false;
+  if (!pattern.verbal) return true;
+  const ending = word.slice(pattern.text.length);
+  return VERB_ENDINGS.has(ending) || ((ending === "o" || ending === "io") && !!raw && ACCENTED_PRETERITE.test(raw));
 }
 
-/** Entries whose patterns match the words from index `at` on, with how many words each covers. */
-export function matchesAt(lexicon: Lexicon, words: readonly string[], at: number): { entry: LexiconEntry; length: number }[] {
+/**
+ * Entries whose patterns match the words from index `at` on, with how many words each covers. `raw` (the
+ * words lower-cased, accents kept) lets verbal stems see the accent of "organizó".
+ */
+export function matchesAt(
+  lexicon: Lexicon,
+  words: readonly string[],
+  at: number,
+  raw?: readonly string[],
+): { entry: LexiconEntry; length: number }[] {
   const word = words[at]!;
   const candidates = [...(lexicon.byKey.get(word.slice(0, KEY_LENGTH)) ?? []), ...lexicon.containing];
   const found: { entry: LexiconEntry; length: number }[] = [];
@@ -124,7 +168,7 @@ export function matchesAt(lexicon: Lexicon, words: readonly string[], at: number
     const { tokens } = entry;
     if (at + tokens.length > words.length) continue;
     let ok = true;
-    for (let k = 0; k < tokens.length && ok; k++) ok = tokenMatches(tokens[k]!, words[at + k]!);
+    for (let k = 0; k < tokens.length && ok; k++) ok = tokenMatches(tokens[k]!, words[at + k]!, raw?.[at + k]);
     if (ok) found.push({ entry, length: tokens.length });
   }
   return found;
