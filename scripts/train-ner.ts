@@ -2,7 +2,9 @@
  * Train the NER taggers: `npm run train:ner [-- --langs en,fr --epochs 8 --bits 20 --seed 1]`.
  *
  * 1. Builds data/ner/gazetteer.json.gz from ../shared/kb (GeoNames cities >= 15k people,
- *    mledoze country names, translations and demonyms).
+ *    mledoze country names, translations and demonyms), and data/ner/conventions.json.gz (name
+ *    lists for conventions.ts) from data/gazetteer/gazetteer.json.gz, mledoze and PETRARCH agents.
+ *    `--langs ""` builds only these two.
  * 2. For each language, trains an averaged structured perceptron on ../shared/train/ner/<lang>.train.jsonl
  *    (WikiANN), printing per-epoch dev F1, and keeps the best epoch: chosen on the language's news
  *    dev split where ../shared/eval/ner has one (en CoNLL-2003 dev, es CoNLL-2002 dev, de GermEval dev,
@@ -11,14 +13,15 @@
  * Deterministic for a given seed. Run it with `nice -n 10` on a shared machine.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { basename, resolve } from "node:path";
 import { readJsonl, sharedPath } from "../eval/shared.ts";
 import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
 import { featurize } from "../src/understand/ner/features.ts";
 import { Gazetteer, GAZETTEER_KINDS, MAX_ENTRY_TOKENS, type GazetteerData } from "../src/understand/ner/gazetteer.ts";
-import { gazetteerPath, loadedModel, modelPath, NER_DATA_DIR, tagWithModel, TRIGGER_CLASSES_FLAG } from "../src/understand/ner/index.ts";
+import { NAME_KINDS, type ConventionsData } from "../src/understand/ner/conventions.ts";
+import { conventionsPath, gazetteerPath, loadedModel, modelPath, NER_DATA_DIR, tagWithModel, TRIGGER_CLASSES_FLAG } from "../src/understand/ner/index.ts";
 import { wordClassesFor } from "../src/understand/ner/lexicon.ts";
 import { entityLexicon, newsSentences, silverSentences } from "./ner-silver.ts";
 import { lowercaseVocabulary } from "../src/understand/ner/truecase.ts";
@@ -134,15 +137,81 @@ function buildGazetteer(): GazetteerData {
   return data;
 }
 
+/** The geocoding gazetteer (scripts/build-gazetteer.ts): country, region and area names in many languages. */
+const GEO_GAZETTEER = resolve(NER_DATA_DIR, "../gazetteer/gazetteer.json.gz");
+
+/** Country abbreviations common in news that the sources lack (they keep full and ISO forms). */
+const COUNTRY_ABBREVIATIONS = ["РФ", "КНР", "КНДР", "ФРГ", "ОАЭ", "СССР", "EEUU", "EE.UU.", "RFA", "UdSSR", "URSS"];
+
+/** PETRARCH agent codes of religions: their one-word agents are faith words (Muslim, Catholic, Hindu). */
+const FAITH_AGENT_CODES = /^\[~(BUD|CHR\w*|HIN|JEW|MUS|SIK)\]$/;
+const PHOENIX_AGENTS = "train/events/en/Phoenix.agents.txt";
+
+/**
+ * Name lists for the news conventions (conventions.ts): country, area and region names (LOC when
+ * alone), demonyms, language and faith words (MISC when alone). English plural demonyms
+ * ("Iraqis", "Americans") are derived; the geocoding gazetteer's English area adjectives
+ * ("European") count as demonyms.
+ */
+function buildConventions(): ConventionsData {
+  const entries = new Map<string, Set<string>>();
+  const add = (name: string | undefined, kind: string): void => {
+    if (!name || name.length < 2 || /\p{N}/u.test(name)) return;
+    const tokens = tokenizeText(name).map((t) => t.text.toLowerCase());
+    if (tokens.length === 0 || tokens.length > MAX_ENTRY_TOKENS) return;
+    const key = tokens.join(" ");
+    entries.set(key, (entries.get(key) ?? new Set<string>()).add(kind));
+  };
+  type Place = { kind: string; code?: string; name: string; names: string[]; demonyms?: string[] };
+  const places = (JSON.parse(gunzipSync(readFileSync(GEO_GAZETTEER)).toString()) as { places: Place[] }).places;
+  for (const place of places) {
+    // The EU is an organisation in news annotation; areas and regions are places.
+    const kind = place.kind === "country" ? NAME_KINDS.country : place.code === "ADM1" ? NAME_KINDS.region : place.kind === "region" && !/Union/.test(place.name) ? NAME_KINDS.area : undefined;
+    if (!kind) continue;
+    for (const name of place.names) if (!/^[A-Z]{2}$/.test(name)) add(name, kind);
+    for (const demonym of place.demonyms ?? []) {
+      add(demonym, NAME_KINDS.demonym);
+      if (/^[A-Z][a-z]+[ni]$/.test(demonym)) add(demonym + "s", NAME_KINDS.demonym);
+    }
+  }
+  for (const abbreviation of COUNTRY_ABBREVIATIONS) add(abbreviation, NAME_KINDS.country);
+  const countries = JSON.parse(readFileSync(sharedPath("kb/mledoze-countries.json"), "utf8")) as Array<{ languages?: Record<string, string> }>;
+  for (const c of countries) for (const language of Object.values(c.languages ?? {})) add(language, NAME_KINDS.language);
+  if (existsSync(sharedPath(PHOENIX_AGENTS))) {
+    for (const line of readFileSync(sharedPath(PHOENIX_AGENTS), "utf8").split("\n")) {
+      const [word, code] = line.trim().split(/\s+/);
+      if (word && code && /^[A-Z]+_?$/.test(word) && FAITH_AGENT_CODES.test(code)) add(word.replace(/_$/, "").toLowerCase(), NAME_KINDS.faith);
+    }
+  }
+  const data: ConventionsData = { entries: {} };
+  for (const [key, kinds] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) data.entries[key] = [...kinds].sort().join("");
+  return data;
+}
+
 /** Split entities at ENTITY_BREAKING_PUNCTUATION; drop unwanted tokens at entity edges. */
 function newsStyle(sentence: Sentence): Sentence {
   const tags = sentence.tags.slice();
-  // A parenthesis inside a name is a qualifier ("Gossip ( banda )"): outside the name in news style.
-  for (let i = 0, depth = 0; i < tags.length; i++) {
-    const token = sentence.tokens[i]!;
-    if (token === "(" && tags[i] !== "O" && tags[i]!.startsWith("I-")) depth++;
-    if (depth > 0) tags[i] = "O";
-    if (token === ")" && depth > 0) depth--;
+  // A parenthesis inside a name is a qualifier: outside the name in news style. A qualifier made of
+  // capitalised words ("St. Mary's Church ( Sandusky , Ohio )") is likely a name of its own, of a
+  // type WikiANN does not give: left free (UNKNOWN_TAG); a descriptive one ("Gossip ( banda )") is O.
+  // Tagging both O taught the model that names in brackets are never names, and news datelines
+  // ("( EFE )") and sports results ("Tim Henman ( Britain )") are full of them.
+  for (let i = 0; i < tags.length; i++) {
+    if (sentence.tokens[i] !== "(" || !tags[i]!.startsWith("I-")) continue;
+    const close = sentence.tokens.indexOf(")", i + 1);
+    const end = close < 0 ? tags.length : close;
+    const content = sentence.tokens.slice(i + 1, end);
+    const named = content.some((w) => /^\p{Lu}/u.test(w)) && !content.some((w) => /^\p{Ll}/u.test(w));
+    for (let j = i; j <= Math.min(end, tags.length - 1); j++) tags[j] = named && j > i && j < end ? UNKNOWN_TAG : "O";
+    if (tags[end + 1]?.startsWith("I-")) tags[end + 1] = "B-" + tags[end + 1]!.slice(2);
+    i = end;
+  }
+  // An acronym in brackets right after a name is that name's short form in news style
+  // ("Free Software Foundation ( FSF )"), which WikiANN leaves untagged.
+  for (let i = 1; i + 2 < tags.length; i++) {
+    const previous = tags[i - 1]!;
+    if (sentence.tokens[i] !== "(" || sentence.tokens[i + 2] !== ")" || previous === "O" || previous === UNKNOWN_TAG || tags[i + 1] !== "O") continue;
+    if (/^\p{Lu}[\p{Lu}\p{N}&.-]+$/u.test(sentence.tokens[i + 1]!)) tags[i + 1] = "B-" + previous.slice(2);
   }
   for (let i = 0; i < tags.length; i++) {
     if (tags[i] === "O" || !ENTITY_BREAKING_PUNCTUATION.has(sentence.tokens[i]!)) continue;
@@ -156,6 +225,9 @@ function newsStyle(sentence: Sentence): Sentence {
   }
   return { tokens: sentence.tokens, tags };
 }
+
+/** A training tag left open: the perceptron fills it in (partial annotation, as for silver text). */
+const UNKNOWN_TAG = "?";
 
 function isTitleLike(sentence: Sentence): boolean {
   const outsideWords = sentence.tokens.filter((w, i) => sentence.tags[i] === "O" && /\p{L}/u.test(w)).length;
@@ -188,8 +260,10 @@ function trainLanguage(language: string, gaz: Gazetteer): void {
   const newsDevFile = NEWS_DEV[language];
   const newsDev = newsDevFile && existsSync(sharedPath("eval/ner", newsDevFile)) ? readJsonl<Sentence>(sharedPath("eval/ner", newsDevFile)) : undefined;
   const labels = labelsOf(train);
-  // Unlabelled news prose counts too: it shows which words are common words, not names.
-  const lowercaseList = lowercaseVocabulary([...train.map((s) => s.tokens), ...newsSentences(language)]);
+  // Every WikiANN sentence (titles too) and unlabelled news prose show which words are common words,
+  // not names: the larger the vocabulary, the better all-caps headlines are truecased ("SOCCER -").
+  const allTrain = readJsonl<Sentence>(sharedPath(`train/ner/${language}.train.jsonl`));
+  const lowercaseList = lowercaseVocabulary([...allTrain, ...wikiDev].map((s) => s.tokens).concat(newsSentences(language)));
   const lowercaseWords = new Set(lowercaseList);
   const classes = wordClassesFor(language, lowercaseWords, TRIGGER_CLASSES);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -199,8 +273,9 @@ function trainLanguage(language: string, gaz: Gazetteer): void {
   const examples: TrainingSentence[] = [];
   for (const s of train) {
     const gold = Int32Array.from(s.tags, (t) => labelIndex.get(t) ?? 0);
-    examples.push({ features: featurize(s.tokens, gaz, mask, classes), gold });
-    if (random() < UPPERCASE_COPY_SHARE) examples.push({ features: featurize(s.tokens.map((t) => t.toUpperCase()), gaz, mask, classes), gold });
+    const known = s.tags.includes(UNKNOWN_TAG) ? Int32Array.from(s.tags, (t) => (t === UNKNOWN_TAG ? -1 : labelIndex.get(t) ?? 0)) : undefined;
+    examples.push({ features: featurize(s.tokens, gaz, mask, classes), gold, known });
+    if (random() < UPPERCASE_COPY_SHARE) examples.push({ features: featurize(s.tokens.map((t) => t.toUpperCase()), gaz, mask, classes), gold, known });
   }
   const wikiExamples = examples.length;
   const silver = SILVER_COPIES > 0 && !NO_SILVER_LANGUAGES.has(language) ? silverSentences(language, entityLexicon(train), gaz, lowercaseWords) : [];
@@ -245,8 +320,11 @@ function main(): void {
   const gazBytes = gzipSync(JSON.stringify(gazetteerData), { level: 9 });
   writeFileSync(resolve(args.out!, basename(gazetteerPath())), gazBytes);
   console.log(`gazetteer: ${Object.keys(gazetteerData.entries).length} names, ${(gazBytes.length / 1024).toFixed(0)} KiB`);
+  const conventionsBytes = gzipSync(JSON.stringify(buildConventions()), { level: 9 });
+  writeFileSync(resolve(args.out!, basename(conventionsPath())), conventionsBytes);
+  console.log(`conventions: ${(conventionsBytes.length / 1024).toFixed(0)} KiB`);
   const gaz = new Gazetteer(gazetteerData);
-  for (const language of args.langs!.split(",")) trainLanguage(language.trim(), gaz);
+  for (const language of args.langs!.split(",").map((l) => l.trim()).filter(Boolean)) trainLanguage(language, gaz);
   console.log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
 }
 

@@ -11,6 +11,8 @@ import { truecase } from "../src/understand/ner/truecase.ts";
 import { constrainedDecode, trainPerceptron } from "../src/understand/ner/perceptron.ts";
 import { harmonizeDocument } from "../src/understand/ner/document.ts";
 import { calendarWords, wordClass, WORD_CLASS } from "../src/understand/ner/lexicon.ts";
+import { Conventions } from "../src/understand/ner/conventions.ts";
+import { sentenceErrors } from "../src/understand/ner/conll.ts";
 
 /** Offsets of `needle` in `text` (the first occurrence), to keep expectations readable. */
 function at(text: string, needle: string, type: string): { start: number; end: number; text: string; type: string } {
@@ -168,4 +170,38 @@ test("partial labels: the latent gold path agrees with every known label", () =>
   const path = constrainedDecode(model, featurize(words, undefined, model.mask), Int32Array.from([1, -1, 0]));
   assert.equal(path[0], 1);
   assert.equal(path[2], 0);
+});
+
+test("news conventions: titles, inner words, known names, events, acronyms", () => {
+  const rules = new Conventions({ entries: { "united states": "K", "u.s.": "K", iraqi: "D", europe: "A", "турция": "K" } });
+  const common = new Set(["beat", "said", "police", "the"]);
+  const run = (sentence: string, tags: string[], language = "en"): string[] => {
+    const out = tags.slice();
+    rules.apply(sentence.split(" "), out, language, common);
+    return out;
+  };
+  // A title inside a person span is cut off; what follows it is a person.
+  assert.deepEqual(run("Prime Minister Anna Berg said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]), ["O", "O", "B-PER", "I-PER", "O"]);
+  // A lowercase verb inside a span separates two names; a particle does not.
+  assert.deepEqual(run("Kent beat Essex", ["B-ORG", "I-ORG", "I-ORG"]), ["B-ORG", "O", "B-ORG"]);
+  assert.deepEqual(run("Bank of England", ["B-ORG", "I-ORG", "I-ORG"]), ["B-ORG", "I-ORG", "I-ORG"]);
+  // Country alone is LOC whatever the model said; a nationality is MISC; inside a longer span they stay.
+  assert.deepEqual(run("the U.S. and Iraqi police", ["O", "B-ORG", "O", "B-LOC", "O"]), ["O", "B-LOC", "O", "B-MISC", "O"]);
+  assert.deepEqual(run("United States Steel said", ["B-ORG", "I-ORG", "I-ORG", "O"]), ["B-ORG", "I-ORG", "I-ORG", "O"]);
+  // Events by their head word, with the year left out.
+  assert.deepEqual(run("the 1998 World Cup", ["O", "B-ORG", "I-ORG", "I-ORG"]), ["O", "O", "B-MISC", "I-MISC"]);
+  // Untagged acronyms in running text are organisations; the pronoun I is never a name.
+  assert.deepEqual(run("I think the OSCE said", ["B-ORG", "O", "O", "O", "O"]), ["O", "O", "O", "B-ORG", "O"]);
+  // Russian case forms of a place name; an affiliation opening a person span is split off.
+  assert.deepEqual(run("визит в Турции", ["O", "O", "B-ORG"], "ru"), ["O", "O", "B-LOC"]);
+  assert.deepEqual(run("президент Турции Реджеп Эрдоган", ["O", "B-PER", "I-PER", "I-PER"], "ru"), ["O", "B-LOC", "B-PER", "I-PER"]);
+});
+
+test("error classes: wrong type, wrong boundary, missed, spurious", () => {
+  const types = new Set(["PER", "ORG", "LOC"]);
+  const kinds = (gold: string[], predicted: string[]): string[] => sentenceErrors(gold, predicted, types).map((e) => e.kind);
+  assert.deepEqual(kinds(["B-LOC", "O"], ["B-ORG", "O"]), ["wrong type"]);
+  assert.deepEqual(kinds(["B-PER", "I-PER", "O"], ["B-PER", "O", "O"]), ["wrong boundary"]);
+  assert.deepEqual(kinds(["B-PER", "O", "O"], ["O", "O", "B-ORG"]), ["missed", "spurious"]);
+  assert.deepEqual(kinds(["B-PER", "O"], ["B-PER", "O"]), []);
 });

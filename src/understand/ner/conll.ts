@@ -47,3 +47,39 @@ export function prf(c: Counts): Prf {
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
+
+/** How a gold or predicted span went wrong, for error analysis (eval:ner --errors). */
+export type ErrorClass = "wrong type" | "wrong boundary" | "wrong type and boundary" | "missed" | "spurious";
+
+export interface SpanError {
+  kind: ErrorClass;
+  /** the gold span (missing for spurious) and the predicted one it overlaps (missing for missed) */
+  gold?: { start: number; end: number; type: string };
+  predicted?: { start: number; end: number; type: string };
+}
+
+/**
+ * Errors of one sentence: each gold span not matched exactly is classed by the predicted span that
+ * overlaps it most (type, boundary, both, or none = missed); predicted spans overlapping no gold
+ * span are spurious.
+ */
+export function sentenceErrors(gold: readonly string[], predicted: readonly string[], types: ReadonlySet<string>): SpanError[] {
+  const goldSpans = spansFromTags(gold).filter((s) => types.has(s.type));
+  const predSpans = spansFromTags(predicted).filter((s) => types.has(s.type));
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): number => Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  const same = (a: { start: number; end: number; type: string }, b: { start: number; end: number; type: string }): boolean =>
+    a.start === b.start && a.end === b.end && a.type === b.type;
+  const errors: SpanError[] = [];
+  for (const g of goldSpans) {
+    if (predSpans.some((p) => same(g, p))) continue;
+    const best = predSpans.filter((p) => overlap(g, p) > 0).sort((a, b) => overlap(g, b) - overlap(g, a))[0];
+    if (!best) errors.push({ kind: "missed", gold: g });
+    else {
+      const bounds = best.start === g.start && best.end === g.end;
+      const kind = bounds ? "wrong type" : best.type === g.type ? "wrong boundary" : "wrong type and boundary";
+      errors.push({ kind, gold: g, predicted: best });
+    }
+  }
+  for (const p of predSpans) if (!goldSpans.some((g) => overlap(g, p) > 0)) errors.push({ kind: "spurious", predicted: p });
+  return errors;
+}

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Gazetteer, GAZETTEER_KINDS, type GazetteerData } from "./gazetteer.ts";
+import { Conventions, type ConventionsData } from "./conventions.ts";
+import { Gazetteer, type GazetteerData } from "./gazetteer.ts";
 import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
 import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
@@ -30,12 +31,6 @@ export const NER_DATA_DIR = process.env.SITREP_NER_DIR ?? resolve(dirname(fileUR
 /** Language used when a text's language has no model of its own. */
 export const FALLBACK_LANGUAGE = "en";
 
-/**
- * Languages whose news convention (CoNLL) tags nationality words as MISC while the training data
- * (WikiANN) has no MISC: there a capitalised demonym the model left untagged becomes MISC.
- */
-export const DEMONYM_MISC_LANGUAGES = new Set(["en"]);
-
 export interface LoadedModel {
   model: Model;
   lowercaseWords: Set<string>;
@@ -56,9 +51,23 @@ export function loadedModel(model: Model): LoadedModel {
 
 const models = new Map<string, LoadedModel | null>();
 let gazetteer: Gazetteer | undefined;
+let conventions: Conventions | undefined;
 
 export function gazetteerPath(): string {
   return resolve(NER_DATA_DIR, "gazetteer.json.gz");
+}
+
+export function conventionsPath(): string {
+  return resolve(NER_DATA_DIR, "conventions.json.gz");
+}
+
+export function loadConventions(): Conventions {
+  if (!conventions) {
+    const path = conventionsPath();
+    const data: ConventionsData = existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} };
+    conventions = new Conventions(data);
+  }
+  return conventions;
 }
 
 export function modelPath(language: string): string {
@@ -91,47 +100,40 @@ export function modelFor(language: string): LoadedModel {
   return model;
 }
 
-/** IOB2 tags for one pre-tokenised sentence. */
+/** IOB2 tags for one pre-tokenised sentence (a document of one sentence). */
 export function tagTokens(words: readonly string[], language: string): string[] {
-  return tagWithModel(modelFor(language), words, loadGazetteer());
+  return tagDocument([words], language)[0]!;
 }
 
-/** The whole tagging path for one sentence: truecase, features, Viterbi, MISC rule. */
+/** The model's tagging of one sentence: truecase, features, Viterbi. */
 export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer): string[] {
   if (words.length === 0) return [];
   const { model, lowercaseWords, classes, scorer } = loaded;
   const cased = truecase(words, lowercaseWords);
   const path = viterbi(scorer.emissions(cased, gaz, classes), words.length, model.labels.length, model.transitions, model.allowed);
-  const tags = Array.from(path, (l) => model.labels[l]!);
-  if (DEMONYM_MISC_LANGUAGES.has(model.header.language)) markDemonyms(cased, tags, gaz);
-  return tags;
-}
-
-/** A capitalised demonym alone (untagged, or tagged as a one-word name) is MISC in CoNLL style. */
-function markDemonyms(words: readonly string[], tags: string[], gaz: Gazetteer): void {
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const alone = tags[i] === "O" || (tags[i]!.startsWith("B-") && !tags[i + 1]?.startsWith("I-"));
-    if (!alone || !STARTS_UPPER.test(word)) continue;
-    const kinds = gaz.kindsOf(word.toLowerCase());
-    if (kinds?.includes(GAZETTEER_KINDS.demonym) && !kinds.includes(GAZETTEER_KINDS.country)) tags[i] = "B-MISC";
-  }
+  return Array.from(path, (l) => model.labels[l]!);
 }
 
 // Module-level tests: closures made inside hot functions cost an allocation (and a name wrapper) per call.
-const STARTS_UPPER = /^\p{Lu}/u;
 const isLower = (word: string): boolean => /^\p{Ll}/u.test(word);
 const isUpper = (word: string): boolean => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word);
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{Lt}]/u.test(word);
 const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
 
-/** IOB2 tags for the sentences of one document, made consistent across it (document.ts). */
+/**
+ * IOB2 tags for the sentences of one document, made consistent across it (document.ts), with
+ * news-style boundaries and types (conventions.ts).
+ */
 export function tagDocument(sentences: ReadonlyArray<readonly string[]>, language: string): string[][] {
   const loaded = modelFor(language);
   const gaz = loadGazetteer();
+  const rules = loadConventions();
   const tags = sentences.map((words) => tagWithModel(loaded, words, gaz));
   harmonizeDocument(sentences, tags, loaded.lowercaseWords);
-  sentences.forEach((words, i) => trimLowercaseEdges(words, tags[i]!));
+  sentences.forEach((words, i) => {
+    trimLowercaseEdges(words, tags[i]!);
+    rules.apply(truecase(words, loaded.lowercaseWords), tags[i]!, loaded.model.header.language, loaded.lowercaseWords);
+  });
   return tags;
 }
 

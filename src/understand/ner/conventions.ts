@@ -1,0 +1,266 @@
+/**
+ * NER step: news annotation conventions (CoNLL style) applied after tagging. The tagger learns
+ * from WikiANN, whose mentions follow Wikipedia links, so it pulls titles and verbs into names
+ * ("President Boris Yeltsin", "Leicestershire beat Somerset"), types country names by their
+ * link targets (national teams, governments: ORG) and has no MISC class. In news annotation:
+ * - a title before a name is not part of it, and the name is a person;
+ * - a common lowercase word or a bare number inside a span separates two names;
+ * - a country or world-region name standing alone is LOC, a nationality, language or faith word
+ *   standing alone is MISC, and so is an event named by its head word ("World Cup", "U.S. Open").
+ * Name lists come from data/ner/conventions.json.gz (scripts/train-ner.ts builds it from the
+ * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
+ */
+import { spansFromTags, type TokenSpan } from "./model.ts";
+import { calendarWords, TITLE_WORDS } from "./lexicon.ts";
+import { MAX_ENTRY_TOKENS } from "./gazetteer.ts";
+
+/** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
+export const NAME_KINDS = {
+  country: "K",
+  /** continent or multi-country area (Europe, Middle East) */
+  area: "A",
+  /** first-level region (US state, UK nation) */
+  region: "R",
+  demonym: "D",
+  language: "G",
+  /** religion or faith adjective (Muslim, Catholic) */
+  faith: "F",
+} as const;
+
+export interface ConventionsData {
+  /** key (lowercase tokens joined by " ") -> kinds letters */
+  entries: Record<string, string>;
+}
+
+const LOCATION_KINDS = /[KAR]/;
+
+/** Russian and Ukrainian case endings of place names and the nominative endings they may come from. */
+const SLAVIC_CASE_ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["ии", ["ия"]], ["ией", ["ия"]], ["ию", ["ия"]], ["ії", ["ія"]], ["ією", ["ія"]], ["ію", ["ія"]],
+  ["ы", ["а"]], ["и", ["а", "я", "ь"]], ["е", ["а", "я", "", "ь"]], ["у", ["а", ""]], ["ю", ["я", "ь"]], ["ой", ["а"]], ["ей", ["я", "ь"]],
+  ["ом", [""]], ["ем", ["ь", "й"]], ["я", ["ь", "й"]], ["а", [""]], ["і", ["а", "я", "", "ь"]],
+];
+const MISC_KINDS = /[DGF]/;
+
+/**
+ * Lowercase words that sit inside names ("Bank of England", "Brandenburg an der Havel"); any other
+ * lowercase Latin word inside a span separates two names.
+ */
+const NAME_PARTICLES: Record<string, ReadonlySet<string>> = {
+  en: new Set(["of", "the", "and", "for", "on", "upon", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos", "das", "y", "bin", "ibn", "al", "el", "bint", "zu", "ter"]),
+  de: new Set(["für", "und", "an", "am", "der", "die", "das", "des", "dem", "den", "von", "vom", "zu", "zum", "zur", "im", "in", "auf", "bei", "ob", "of", "the", "de", "la", "van"]),
+  es: new Set(["de", "del", "la", "las", "los", "el", "y", "e", "en", "por", "para", "a", "al", "of", "the", "and", "da", "do", "dos", "das", "von", "van"]),
+  fr: new Set(["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "sous", "à", "au", "aux", "pour", "of", "the", "von", "van"]),
+  it: new Set(["di", "del", "della", "dei", "delle", "da", "e", "la", "il", "lo", "de", "of", "the"]),
+  pt: new Set(["de", "da", "do", "das", "dos", "e", "a", "o", "of", "the"]),
+};
+
+/**
+ * Words that end the name of an event (sports competitions, holidays, wars), English only: the
+ * head comes last there ("World Cup", "Labour Day"), and WikiANN tags events as ORG or not at all.
+ */
+const EVENT_HEADS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["cup", "open", "championship", "championships", "games", "olympics", "olympiad", "prix", "tournament", "trophy", "classic", "masters", "series", "rally", "marathon", "festival", "war", "day", "award", "awards", "prize", "derby", "slam", "tour", "invitational"]),
+};
+
+/** Articles that news annotation leaves outside a name ("the Commerce Department"). */
+const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
+  en: new Set(["the"]),
+};
+
+/** Words that are never a name alone though always capitalised. */
+const NEVER_ALONE: Record<string, ReadonlySet<string>> = {
+  en: new Set(["I"]),
+};
+
+const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const isNumber = (word: string): boolean => /^\p{N}+$/u.test(word);
+const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word);
+
+export class Conventions {
+  private readonly entries: Map<string, string>;
+  private readonly firstTokens = new Set<string>();
+
+  constructor(data: ConventionsData) {
+    this.entries = new Map(Object.entries(data.entries));
+    for (const key of this.entries.keys()) this.firstTokens.add(key.split(" ", 1)[0]!);
+  }
+
+  kindsOf(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Longest entry starting at `i` (capitalised start), as [length, kinds], or undefined. */
+  match(words: readonly string[], i: number): [number, string] | undefined {
+    if (!isCapitalised(words[i]!)) return undefined;
+    if (!this.firstTokens.has(words[i]!.toLowerCase())) {
+      const kinds = this.inflectedPlace(words[i]!);
+      return kinds ? [1, kinds] : undefined;
+    }
+    let found: [number, string] | undefined;
+    let key = "";
+    for (let len = 1; len <= MAX_ENTRY_TOKENS && i + len <= words.length; len++) {
+      key = len === 1 ? words[i]!.toLowerCase() : `${key} ${words[i + len - 1]!.toLowerCase()}`;
+      const kinds = this.entries.get(key);
+      if (kinds) found = [len, kinds];
+    }
+    return found;
+  }
+
+  /**
+   * Kinds of a one-word place name in a Slavic case form ("Турции", "Израиля", "Европы"): the
+   * nominative guessed by swapping the commonest case endings, place kinds only.
+   */
+  private inflectedPlace(word: string): string | undefined {
+    if (!/^\p{Script=Cyrillic}+$/u.test(word)) return undefined;
+    const lower = word.toLowerCase();
+    for (const [ending, replacements] of SLAVIC_CASE_ENDINGS) {
+      if (!lower.endsWith(ending) || lower.length < ending.length + 3) continue;
+      const stem = lower.slice(0, -ending.length);
+      for (const replacement of replacements) {
+        const kinds = this.entries.get(stem + replacement);
+        if (kinds && LOCATION_KINDS.test(kinds)) return kinds.replace(/[^KAR]/g, "");
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Rewrite one sentence's IOB2 `tags` in place to news conventions. `commonWords` are the
+   * language's mostly-lowercase words (a capitalised one is not a faith word: "Bishop").
+   */
+  apply(words: readonly string[], tags: string[], language: string, commonWords: ReadonlySet<string>): void {
+    trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language));
+    splitAtInnerWords(words, tags, NAME_PARTICLES[language]);
+    splitOffTitles(words, tags, TITLE_WORDS[language]);
+    this.splitLeadingPlaces(words, tags);
+    this.typeKnownNames(words, tags, commonWords);
+    tagAcronyms(words, tags, commonWords);
+    const heads = EVENT_HEADS[language];
+    if (heads) markEvents(words, tags, heads);
+    const never = NEVER_ALONE[language];
+    if (never) for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
+  }
+
+  /**
+   * A person span opening with a place or an acronym and followed by a full name is an affiliation
+   * and a person ("президент РФ Дмитрий Медведев", "премьер Японии Наото Кан").
+   */
+  private splitLeadingPlaces(words: readonly string[], tags: string[]): void {
+    for (const span of spansFromTags(tags)) {
+      if (span.type !== "PER" || span.end - span.start < 3) continue;
+      const place = this.match(words, span.start);
+      const length = place && LOCATION_KINDS.test(place[1]) ? place[0] : isAcronym(words[span.start]!) ? 1 : 0;
+      if (length === 0 || span.end - span.start - length < 2) continue;
+      writeSpan(tags, span.start, span.start + length, place && length === place[0] && LOCATION_KINDS.test(place[1]) ? "LOC" : "ORG");
+      writeSpan(tags, span.start + length, span.end, "PER");
+    }
+  }
+
+  /** Country, area, nationality, language and faith names alone (untagged or a whole span) take their type. */
+  private typeKnownNames(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+    for (let i = 0; i < words.length; i++) {
+      const found = this.match(words, i);
+      if (!found) continue;
+      const [length, kinds] = found;
+      const end = i + length;
+      const type = LOCATION_KINDS.test(kinds) ? "LOC" : MISC_KINDS.test(kinds) ? "MISC" : undefined;
+      if (!type || (kinds === NAME_KINDS.faith && commonWords.has(words[i]!.toLowerCase()))) continue;
+      const untagged = tags.slice(i, end).every((t) => t === "O");
+      const wholeSpan = tags[i]!.startsWith("B-") && tags.slice(i + 1, end).every((t) => t.startsWith("I-")) && !tags[end]?.startsWith("I-");
+      if (untagged || wholeSpan) writeSpan(tags, i, end, type);
+      i = end - 1;
+    }
+  }
+}
+
+function writeSpan(tags: string[], start: number, end: number, type: string): void {
+  for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
+}
+
+/** Re-tag `span` as the pieces between its separators (separator positions become O). */
+function splitSpan(tags: string[], span: TokenSpan, separators: readonly number[]): void {
+  let start = span.start;
+  for (const cut of [...separators, span.end]) {
+    if (cut > start) writeSpan(tags, start, cut, span.type);
+    if (cut < span.end) tags[cut] = "O";
+    start = cut + 1;
+  }
+}
+
+/** A year or count ("1998 World Cup"), an article or a weekday or month opening a span is outside the name. */
+function trimLeadingWords(words: readonly string[], tags: string[], articles: ReadonlySet<string> | undefined, calendar: ReadonlySet<string>): void {
+  const outside = (word: string): boolean => isNumber(word) || calendar.has(word.toLowerCase()) || (articles?.has(word.toLowerCase()) ?? false);
+  for (const span of spansFromTags(tags)) {
+    let start = span.start;
+    while (start < span.end - 1 && outside(words[start]!)) tags[start++] = "O";
+    if (start > span.start) writeSpan(tags, start, span.end, span.type);
+  }
+}
+
+/** Lowercase non-particle Latin words and bare numbers inside a span separate two names. */
+function splitAtInnerWords(words: readonly string[], tags: string[], particles: ReadonlySet<string> | undefined): void {
+  for (const span of spansFromTags(tags)) {
+    const separators: number[] = [];
+    for (let i = span.start + 1; i < span.end - 1; i++) {
+      const word = words[i]!;
+      const lower = isLowerLatin(word) && !(particles?.has(word) ?? true);
+      if (lower || (isNumber(word) && isCapitalised(words[i - 1]!) && isCapitalised(words[i + 1]!))) separators.push(i);
+    }
+    if (separators.length > 0) splitSpan(tags, span, separators);
+  }
+}
+
+/**
+ * A span holding a capitalised title word followed by capitalised words ("Prime Minister Benjamin
+ * Netanyahu") is a title and a person: the words after the last title are PER, the title and what
+ * precedes it are untagged (a nationality before it is typed later by the name lists).
+ */
+function splitOffTitles(words: readonly string[], tags: string[], titles: readonly string[] | undefined): void {
+  if (!titles) return;
+  const titleSet = new Set(titles);
+  for (const span of spansFromTags(tags)) {
+    let last = -1;
+    for (let i = span.start; i < span.end - 1; i++) {
+      const bare = words[i]!.toLowerCase().replace(/\.$/, "");
+      if (isCapitalised(words[i]!) && titleSet.has(bare)) last = i;
+    }
+    if (last < 0 || !words.slice(last + 1, span.end).every((w) => isCapitalised(w) || /^\p{Lu}?\.?$/u.test(w))) continue;
+    for (let i = span.start; i <= last; i++) tags[i] = "O";
+    writeSpan(tags, last + 1, span.end, "PER");
+  }
+}
+
+/**
+ * An untagged acronym in running text ("( EFE )", "the OSCE said") is an organisation: places
+ * and nationalities are in the name lists, and an all-caps line is no running text.
+ */
+function tagAcronyms(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+  const shouting = words.filter((w) => /\p{Ll}/u.test(w)).length < words.length / 3;
+  if (shouting) return;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (tags[i] !== "O" || !/^\p{Lu}{3,6}$/u.test(word) || commonWords.has(word.toLowerCase())) continue;
+    if (isAcronym(words[i - 1] ?? "") || isAcronym(words[i + 1] ?? "")) continue; // part of an all-caps title or table
+    tags[i] = "B-ORG";
+  }
+}
+
+/** Spans, and untagged capitalised runs of two or more words, ending in an event head are MISC. */
+function markEvents(words: readonly string[], tags: string[], heads: ReadonlySet<string>): void {
+  for (const span of spansFromTags(tags)) {
+    if (span.end - span.start >= 2 && heads.has(words[span.end - 1]!.toLowerCase())) writeSpan(tags, span.start, span.end, "MISC");
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (tags[i] !== "O" || !heads.has(words[i]!.toLowerCase()) || !isCapitalised(words[i]!)) continue;
+    let start = i;
+    while (start > 0 && tags[start - 1] === "O" && isCapitalised(words[start - 1]!)) start--;
+    // A name just before the run is the event's qualifier ("U.S. Open", "Hong Kong Open").
+    if (start > 0 && tags[start - 1] !== "O") {
+      start--;
+      while (start > 0 && tags[start]!.startsWith("I-")) start--;
+    }
+    if (start < i) writeSpan(tags, start, i + 1, "MISC");
+  }
+}
