@@ -6,7 +6,7 @@ import { expandInputs } from "./ingest/files.ts";
 import { extractSources, ingestSources } from "./pipeline.ts";
 import { expandIngestInputs } from "./ingest/sources.ts";
 import { parseFieldMap } from "./ingest/tables.ts";
-import { DEFAULT_DB, openAsyncStore, openStore, type SearchFilters } from "./store/index.ts";
+import { DEFAULT_DB, SEARCH_DEFAULTS, openAsyncStore, openStore, type SearchFilters } from "./store/index.ts";
 import { DEFAULT_NATS, DEFAULT_QUEUE, openQueue, queueStatus } from "./scale/queue.ts";
 import { startProgress } from "./progress.ts";
 import { consolidateStore } from "./consolidate/index.ts";
@@ -171,7 +171,10 @@ interface SearchCommandOptions {
 
 program
   .command("search")
-  .description('Full-text search, best first: words are ANDed, "quoted words" are a phrase; accents and case do not matter.')
+  .description(
+    'Full-text search, best first: words are ANDed, "quoted words" are a phrase; accents and case do not matter. ' +
+      `A search matching more than ${SEARCH_DEFAULTS.rankedMatches} articles ranks the ${SEARCH_DEFAULTS.rankedMatches} most recently stored of them.`,
+  )
   .argument("<query>", "what to look for")
   .option("--db <path>", "the SQLite store", DEFAULT_DB)
   .option("--from <date>", "published on or after (2022, 2022-03, 2022-03-01)")

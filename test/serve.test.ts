@@ -251,3 +251,16 @@ test("a cached search answer is dropped when the store changes", async () => {
   const after = await getJson(query);
   assert.equal(after.body.hits.length, 1, "the new article is found, not the cached empty answer");
 });
+
+test("search says whether its ranking was bounded, and the response cache counts its hits", async () => {
+  const before = server.cacheStats().search ?? { hits: 0, misses: 0 };
+  const first = await getJson("/api/search?q=Airbus&limit=7");
+  assert.equal(first.status, 200);
+  assert.ok(first.body.hits.length >= 1);
+  assert.equal(first.body.bounded, false, "a few demo pages are far below the ranking bound");
+  const again = await getJson("/api/search?q=Airbus&limit=7");
+  assert.deepEqual(again.body, first.body);
+  const after = server.cacheStats().search!;
+  assert.equal(after.misses - before.misses, 1);
+  assert.equal(after.hits - before.hits, 1);
+});

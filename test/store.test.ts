@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { REPO_DIR } from "../eval/shared.ts";
 import { extractArticle } from "../src/extract/index.ts";
 import { SqliteStore } from "../src/store/sqlite.ts";
+import { SqliteSearch } from "../src/store/sqlite-search.ts";
 import { cjkBigrams, toFtsQuery } from "../src/store/fts.ts";
 import { contentKey } from "../src/ingest/units.ts";
 import type { StoredInput } from "../src/store/index.ts";
@@ -114,5 +115,39 @@ test("entities: lookup by name, alias or accent-free form, with co-occurring ent
   store.saveStories([{ id: "s1", label: "Minsk talks", articles: [{ id, score: 1 }] }]);
   assert.deepEqual(store.getArticle(id.slice(0, 10))?.stories, ["s1"]);
   assert.equal(store.counts().stories, 1);
+  store.close();
+});
+
+test("a search matching more articles than the ranking bound ranks only the newest of them; fewer are ranked as before", () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "t.db"), { rankedMatches: 3 });
+  // Saved oldest first: the oldest has "harbour" in its title and would rank first among all matches.
+  const harbour = [
+    textArticle("h0", "Harbour reopens", "The harbour reopened on Monday after the storm.", { language: "en" }),
+    textArticle("h1", "Storm damage", "Boats in the harbour were damaged by the storm.", { language: "en", published: "2024-05-01" }),
+    textArticle("h2", "Daños del temporal", "El harbour del puerto viejo quedó cerrado por el temporal.", { language: "es" }),
+    textArticle("h3", "Ferry delays", "Ferries left the harbour late because of the wind.", { language: "en" }),
+    textArticle("h4", "Fish market", "Fishermen sold their catch by the harbour at dawn.", { language: "en", published: "2024-06-02" }),
+  ];
+  for (const article of harbour) store.saveArticles([{ id: contentKey(article.source), origin: "test", article }]);
+  const bounded = new SqliteSearch(store.db, 3).search("harbour");
+  assert.equal(bounded.bounded, true);
+  assert.deepEqual(bounded.hits.map((h) => h.title).sort(), ["Daños del temporal", "Ferry delays", "Fish market"], "only the 3 newest matches");
+  const all = new SqliteSearch(store.db, 100).search("harbour");
+  assert.equal(all.bounded, false);
+  assert.equal(all.hits[0]!.title, "Harbour reopens", "unbounded, the title match ranks first");
+  // The same bm25 scores either way: the bound narrows the candidates, not the scoring.
+  for (const hit of bounded.hits) assert.equal(hit.score, all.hits.find((h) => h.id === hit.id)!.score);
+  // A filter applies before the bound: the 3 newest English matches, not the 3 newest matches.
+  assert.deepEqual(store.search("harbour", { language: "en" }).map((h) => h.title).sort(), ["Ferry delays", "Fish market", "Storm damage"]);
+  // A filter keeping many articles is checked per match instead of read as a set: the same hits either way.
+  for (const filters of [{ language: "en" }, { language: "es" }, { from: "2024-05", to: "2024-05" }, { eventType: "ASSAULT" }, { entity: "Nobody" }]) {
+    const asSet = new SqliteSearch(store.db, 100, 1000).search("harbour", filters).hits.map((h) => h.id);
+    assert.deepEqual(new SqliteSearch(store.db, 100, 0).search("harbour", filters).hits.map((h) => h.id), asSet, JSON.stringify(filters));
+  }
+  assert.equal(new SqliteSearch(store.db, 100, 0).search("harbour", { from: "2024-05", to: "2024-05" }).hits[0]?.title, "Storm damage");
+  // Fewer matches than the bound: the order of the full ranking, unchanged.
+  assert.equal(new SqliteSearch(store.db, 3).search("storm").bounded, false);
+  assert.deepEqual(store.search("storm").map((h) => h.title), new SqliteSearch(store.db, 100).search("storm").hits.map((h) => h.title));
+  assert.equal(store.search("storm")[0]!.title, "Storm damage");
   store.close();
 });

@@ -3,8 +3,9 @@
  *
  * Why Hono (@hono/node-server): small, typed routes over the standard Request/Response, and the middleware
  * a public-facing server needs ships with it (compress, etag, secure-headers with CSP, body-limit), so
- * none of it is hand-written. Reads go through the Store interface (search, article, entity) and through
- * StoreReader (a read-only connection) for lists the interface lacks. Nothing else is read from disk but
+ * none of it is hand-written. Reads go through the Store interface (article, entity), through StoreReader
+ * (a read-only connection) for lists the interface lacks, and searches through a pool of search threads
+ * (search-pool.ts). Nothing else is read from disk but
  * the built web assets, listed once at startup.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -23,6 +24,7 @@ import type { UnderstoodArticle } from "../schema.ts";
 import { openStore, type Store } from "../store/index.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { decodeCursor, StoreReader } from "./reader.ts";
+import { openSearcher, type Searcher } from "./search-pool.ts";
 import { ArticlesQuery, EntitiesQuery, EventsQuery, LIMITS, PlacesQuery, SearchQuery, StoriesQuery, TimelineQuery } from "./queries.ts";
 
 export const SERVE_DEFAULTS = {
@@ -30,10 +32,7 @@ export const SERVE_DEFAULTS = {
   port: 8787,
   /** Requests per client address per window, then 429 until the window ends. */
   rateLimit: { requests: 300, windowMs: 60_000 },
-  /**
-   * Search and event responses kept per distinct query until the store changes: a common word ranks
-   * tens of thousands of matches (~100 ms over 100,000 articles), and popular queries repeat.
-   */
+  /** Search and event responses kept per distinct query until the store changes: popular queries repeat. */
   responseCacheEntries: 1000,
   /** The API takes no bodies; anything larger than this is refused (413). */
   maxBodyBytes: 16 * 1024,
@@ -74,6 +73,8 @@ export interface ServeOptions {
   webDir?: string;
   /** Distinct search/event queries whose responses are kept (0: none). */
   responseCacheEntries?: number;
+  /** Threads that run searches (see search-pool.ts; 0: the request thread). Default: one per core. */
+  searchThreads?: number;
 }
 
 export class ApiError extends Error {
@@ -120,8 +121,15 @@ function rateLimiter(limit: { requests: number; windowMs: number }) {
   };
 }
 
-/** An LRU of computed responses, emptied whenever the store's data_version moves (a commit by any connection). */
-function responseCache(reader: StoreReader, maxEntries: number) {
+/** Hits and misses of the response cache per kind of request (the key's first word), since the start. */
+export type CacheStats = Record<string, { hits: number; misses: number }>;
+
+/**
+ * An LRU of computed responses, emptied whenever the store's data_version moves (a commit by any connection).
+ * A pending search is kept as its promise, so identical requests arriving together share one search; a
+ * failed one is dropped.
+ */
+function responseCache(reader: StoreReader, maxEntries: number, stats: CacheStats) {
   const entries = new Map<string, unknown>();
   let version = reader.dataVersion();
   return <T>(key: string, compute: () => T): T => {
@@ -130,16 +138,20 @@ function responseCache(reader: StoreReader, maxEntries: number) {
       entries.clear();
       version = current;
     }
+    const kind = (stats[key.slice(0, key.indexOf(" "))] ??= { hits: 0, misses: 0 });
     if (entries.has(key)) {
+      kind.hits++;
       const value = entries.get(key) as T;
       entries.delete(key); // re-inserted below: Map order is recency
       entries.set(key, value);
       return value;
     }
+    kind.misses++;
     const value = compute();
     if (maxEntries <= 0) return value;
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     entries.set(key, value);
+    if (value instanceof Promise) value.catch(() => entries.get(key) === value && entries.delete(key));
     return value;
   };
 }
@@ -175,10 +187,11 @@ function storySource(store: Store, reader: StoreReader): () => Story[] {
 export function createApp(
   store: Store,
   reader: StoreReader,
-  options: { rateLimit?: ServeOptions["rateLimit"]; webDir?: string; responseCacheEntries?: number } = {},
+  searcher: Searcher,
+  options: { rateLimit?: ServeOptions["rateLimit"]; webDir?: string; responseCacheEntries?: number; cacheStats?: CacheStats } = {},
 ) {
   const stories = storySource(store, reader);
-  const cached = responseCache(reader, options.responseCacheEntries ?? SERVE_DEFAULTS.responseCacheEntries);
+  const cached = responseCache(reader, options.responseCacheEntries ?? SERVE_DEFAULTS.responseCacheEntries, options.cacheStats ?? {});
   const assets = loadWebAssets(options.webDir ?? SERVE_DEFAULTS.webDir);
   const app = new Hono();
 
@@ -215,9 +228,9 @@ export function createApp(
     return jsonBody(c, { ...stored, stories: storyIds });
   });
 
-  app.get("/api/search", (c) => {
+  app.get("/api/search", async (c) => {
     const q = parseQuery(SearchQuery, c);
-    const hits = cached(`search ${JSON.stringify(q)}`, () => store.search(q.q, {
+    const { hits, bounded } = await cached(`search ${JSON.stringify(q)}`, () => searcher.search(q.q, {
       ...(q.from ? { from: q.from } : {}),
       ...(q.to ? { to: q.to } : {}),
       ...(q.lang ? { language: q.lang } : {}),
@@ -227,7 +240,7 @@ export function createApp(
       limit: q.limit,
       offset: q.offset,
     }));
-    return jsonBody(c, { query: q.q, hits });
+    return jsonBody(c, { query: q.q, hits, bounded });
   });
 
   app.get("/api/entities", (c) => {
@@ -306,6 +319,8 @@ export function createApp(
 
 export interface RunningServer {
   url: string;
+  /** The response cache's hits and misses so far (the API load bench reports the hit rate). */
+  cacheStats(): CacheStats;
   close(): Promise<void>;
 }
 
@@ -313,7 +328,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!existsSync(options.db)) throw new Error(`no store at ${options.db}: run \`sitrep ingest\` first`);
   const store = await openStore(options.db);
   const reader = new StoreReader(options.db);
-  const app = createApp(store, reader, {
+  const searcher = openSearcher(options.db, options.searchThreads === undefined ? {} : { threads: options.searchThreads });
+  const cacheStats: CacheStats = {};
+  const app = createApp(store, reader, searcher, {
+    cacheStats,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
     ...(options.responseCacheEntries !== undefined ? { responseCacheEntries: options.responseCacheEntries } : {}),
@@ -327,9 +345,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    cacheStats: () => structuredClone(cacheStats),
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        server.close(async () => {
+          await searcher.close();
           reader.close();
           store.close();
           resolve();

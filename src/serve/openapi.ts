@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { UnderstoodArticle } from "../schema.ts";
+import { SEARCH_DEFAULTS } from "../store/index.ts";
 import { ArticlesQuery, EntitiesQuery, EventsQuery, PlacesQuery, SearchQuery, StoriesQuery, TimelineQuery } from "./queries.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -52,7 +53,15 @@ export function buildOpenApi(): JsonSchema {
         ok("the stored article", { id: { type: "string" }, origin: { type: "string" }, ingestedAt: { type: "string" }, article: { $ref: "#/components/schemas/Article" }, stories: array({ type: "string" }) }),
         { 404: errorResponse("no such article") },
       ),
-      "/api/search": get("Full-text search with filters", queryParameters(SearchQuery), ok("ranked hits; snippets mark matches with **", { query: { type: "string" }, hits: array() })),
+      "/api/search": get(
+        `Full-text search with filters, best first (bm25). A search whose words and filters match more than ${SEARCH_DEFAULTS.rankedMatches} articles ranks only the ${SEARCH_DEFAULTS.rankedMatches} most recently stored of them, and says so with bounded: true`,
+        queryParameters(SearchQuery),
+        ok("ranked hits; snippets mark matches with **", {
+          query: { type: "string" },
+          hits: array(),
+          bounded: { type: "boolean", description: `true when more than ${SEARCH_DEFAULTS.rankedMatches} articles matched and only the newest ${SEARCH_DEFAULTS.rankedMatches} were ranked` },
+        }),
+      ),
       "/api/entities": get(
         "One entity's summary (?name=) or the most reported entities",
         queryParameters(EntitiesQuery),

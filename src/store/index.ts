@@ -18,6 +18,13 @@ export interface IngestProblem {
   problem: string;
 }
 
+/** Both stores: hits per page, and the bound on ranked matches (see sqlite-search.ts for why). */
+export const SEARCH_DEFAULTS = {
+  limit: 20,
+  /** Matches ranked at most: ~5 ms of bm25. At least the API's deepest page (offset 1000 + 50). */
+  rankedMatches: 2000,
+} as const;
+
 export interface SearchFilters {
   /** Published on or after this ISO date (prefix compare: "2022", "2022-03"). */
   from?: string;

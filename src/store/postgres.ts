@@ -10,6 +10,7 @@ import type { UnderstoodArticle } from "../schema.ts";
 import { cjkBigrams, hasCjk, makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
 import { findingRows } from "./rows.ts";
 import {
+  SEARCH_DEFAULTS,
   SNIPPET_MARKS,
   type AsyncStore,
   type EntitySummary,
@@ -184,7 +185,6 @@ const MIGRATION_LOCK = 0x5172_0001;
 /** ts_rank weights (each 0..1), in {D, C, B, A} order: a title (A) match weighs 5 times a body (B) match, as in SQLite. */
 const RANK_WEIGHTS = "{0, 0, 0.2, 1}";
 const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARKS.open}", StopSel="${SNIPPET_MARKS.close}", MaxWords=24, MinWords=10, MaxFragments=1`;
-const DEFAULT_LIMIT = 20;
 const ENTITY_COOCCURRING = 15;
 const ENTITY_RECENT = 10;
 const ARTICLES_PAGE = 500;
@@ -511,14 +511,18 @@ export class PostgresStore implements AsyncStore {
     }
     if (filters.place) where.push(`EXISTS (SELECT 1 FROM places p WHERE p.article = a.rowid AND p.key = ${bind(nameKey(filters.place))})`);
     if (filters.eventType) where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article = a.rowid AND v.type = ${bind(filters.eventType.toUpperCase())})`);
-    const limit = bind(filters.limit ?? DEFAULT_LIMIT);
+    const limit = bind(filters.limit ?? SEARCH_DEFAULTS.limit);
     const offset = bind(filters.offset ?? 0);
     // The headline is computed for the page of hits only (it re-parses the text).
     const headline = q.cjk ? "NULL" : `ts_headline('${FTS_CONFIG}', hit.text, hit.query, '${HEADLINE_OPTIONS}')`;
+    // As in SQLite: beyond SEARCH_DEFAULTS.rankedMatches matches, only the most recently stored are ranked.
     const sql = `WITH q AS (SELECT ${q.sql} AS query),
+      matched AS (
+        SELECT a.rowid FROM articles a, q WHERE a.tsv @@ q.query ${where.map((w) => `AND ${w}`).join(" ")}
+        ORDER BY a.rowid DESC LIMIT ${bind(SEARCH_DEFAULTS.rankedMatches)}),
       hit AS (
         SELECT a.id, a.title, a.url, a.published, a.language, a.text, q.query, -ts_rank('${RANK_WEIGHTS}', a.tsv, q.query) AS score
-        FROM articles a, q WHERE a.tsv @@ q.query ${where.map((w) => `AND ${w}`).join(" ")}
+        FROM matched m JOIN articles a ON a.rowid = m.rowid, q
         ORDER BY score, a.rowid LIMIT ${limit} OFFSET ${offset})
       SELECT hit.id, hit.title, hit.url, hit.published, hit.language, ${q.cjk ? "hit.text" : "NULL"} AS text, ${headline} AS snippet, hit.score
       FROM hit ORDER BY hit.score, hit.id`;

@@ -5,10 +5,10 @@
  */
 import Database from "better-sqlite3";
 import type { UnderstoodArticle } from "../schema.ts";
-import { cjkBigrams, hasCjk, makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
+import { cjkBigrams, hasCjk, nameKey } from "./fts.ts";
+import { SqliteSearch } from "./sqlite-search.ts";
 import { findingRows } from "./rows.ts";
 import {
-  SNIPPET_MARKS,
   type EntitySummary,
   type IngestProblem,
   type SearchFilters,
@@ -162,16 +162,10 @@ const MIGRATIONS: readonly string[] = [
   `,
   // 2: the API lists events by date across types (the timeline, /api/events without a type).
   `CREATE INDEX events_date ON events(date);`,
+  // 3: search checks "has an event of this type" per match (sqlite-search.ts): the event rows are wide.
+  `CREATE INDEX events_article_type ON events(article, type);`,
 ];
 
-/** Title matches weigh more than body matches in the ranking. */
-const BM25_WEIGHTS = { title: 5, text: 1 } as const;
-/** The same weights as FTS5's rank function, so search can ORDER BY rank (see search). */
-const BM25_RANK = `bm25(${BM25_WEIGHTS.title}.0, ${BM25_WEIGHTS.text}.0)`;
-const SNIPPET_TOKENS = 16;
-/** Distinct search statements are few (one per combination of filters): kept prepared. */
-const STATEMENT_CACHE_SIZE = 64;
-const DEFAULT_LIMIT = 20;
 const ENTITY_COOCCURRING = 15;
 const ENTITY_RECENT = 10;
 
@@ -180,8 +174,10 @@ type Row = Record<string, unknown>;
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteStore["prepareWrites"]>;
+  private readonly searcher: SqliteSearch;
 
-  constructor(path: string) {
+  /** rankedMatches: see SqliteSearch (tests lower it to see the bound on a small store). */
+  constructor(path: string, options: { rankedMatches?: number } = {}) {
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     // WAL + NORMAL: a committed batch survives a killed process (not a power cut), at a fraction of FULL's fsyncs.
@@ -190,19 +186,7 @@ export class SqliteStore implements Store {
     this.db.pragma("busy_timeout = 5000");
     this.migrate();
     this.statements = this.prepareWrites();
-  }
-
-  private readonly statementCache = new Map<string, Database.Statement>();
-
-  /** A prepared statement for this SQL, prepared once (bounded, oldest evicted first). */
-  private cachedStatement(sql: string): Database.Statement {
-    let statement = this.statementCache.get(sql);
-    if (!statement) {
-      if (this.statementCache.size >= STATEMENT_CACHE_SIZE) this.statementCache.delete(this.statementCache.keys().next().value!);
-      statement = this.db.prepare(sql);
-      this.statementCache.set(sql, statement);
-    }
-    return statement;
+    this.searcher = new SqliteSearch(this.db, options.rankedMatches);
   }
 
   private migrate(): void {
@@ -360,59 +344,9 @@ export class SqliteStore implements Store {
     return { id: r.id as string, origin: r.origin as string, ingestedAt: r.ingested_at as string, article: JSON.parse(r.record as string), stories };
   }
 
+  /** Search, best first; a query matching very many articles ranks only the newest (see sqlite-search.ts). */
   search(query: string, filters: SearchFilters = {}): SearchHit[] {
-    const fts = toFtsQuery(query);
-    if (!fts) return [];
-    const where: string[] = [];
-    const params: unknown[] = [fts.match];
-    if (filters.from) {
-      where.push("a.published >= ?");
-      params.push(filters.from);
-    }
-    if (filters.to) {
-      // "2022-03" includes every date in March: compare against the prefix's last possible value.
-      where.push("a.published <= ?");
-      params.push(`${filters.to}\uffff`);
-    }
-    if (filters.language) {
-      where.push("a.language = ?");
-      params.push(filters.language.toLowerCase());
-    }
-    if (filters.entity) {
-      where.push("(EXISTS (SELECT 1 FROM entity_aliases x WHERE x.key = ? AND x.article = a.rowid) OR EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid AND e.link_id = ?))");
-      params.push(nameKey(filters.entity), filters.entity);
-    }
-    if (filters.place) {
-      where.push("EXISTS (SELECT 1 FROM places p WHERE p.article = a.rowid AND p.key = ?)");
-      params.push(nameKey(filters.place));
-    }
-    if (filters.eventType) {
-      where.push("EXISTS (SELECT 1 FROM events v WHERE v.article = a.rowid AND v.type = ?)");
-      params.push(filters.eventType.toUpperCase());
-    }
-    params.push(filters.limit ?? DEFAULT_LIMIT, filters.offset ?? 0);
-    const table = fts.cjk ? "articles_cjk" : "articles_fts";
-    const { open, close, ellipsis } = SNIPPET_MARKS;
-    const snippet = fts.cjk ? "NULL" : `snippet(articles_fts, -1, '${open}', '${close}', '${ellipsis}', ${SNIPPET_TOKENS})`;
-    // ORDER BY the FTS5 rank column (bm25 with our weights) rather than a bm25() expression: FTS5 then
-    // sorts rowids by rank itself and the outer query streams in that order, so the article join, the
-    // filters and snippet() run only until LIMIT + OFFSET rows pass, not for every match (no temp B-tree;
-    // 60 -> 23 ms for a word in 7,000 of 100,000 articles). Ranking every match stays the floor.
-    const sql = `SELECT a.id, a.title, a.url, a.published, a.language, ${fts.cjk ? "a.text" : "NULL"} AS text, ${snippet} AS snippet,
-        ${table}.rank AS score
-      FROM ${table} JOIN articles a ON a.rowid = ${table}.rowid
-      WHERE ${table} MATCH ? AND ${table}.rank MATCH '${BM25_RANK}' ${where.map((w) => `AND ${w}`).join(" ")}
-      ORDER BY ${table}.rank LIMIT ? OFFSET ?`;
-    const rows = this.cachedStatement(sql).all(...params) as Row[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      title: (r.title as string | null) ?? undefined,
-      url: (r.url as string | null) ?? undefined,
-      published: (r.published as string | null) ?? undefined,
-      language: (r.language as string | null) ?? undefined,
-      snippet: fts.cjk ? makeSnippet(r.text as string, fts.terms, SNIPPET_MARKS) : (r.snippet as string),
-      score: r.score as number,
-    }));
+    return this.searcher.search(query, filters).hits;
   }
 
   entity(name: string): EntitySummary | undefined {
