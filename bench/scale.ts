@@ -1,22 +1,28 @@
 /**
- * Scale-out throughput: N synthetic documents (default 2,000; `-- 20000` for the issue's figure) enqueued
- * extract-only, drained by 1 worker and then by 2 worker processes into fresh PostgreSQL databases; then
+ * Scale-out throughput: N documents of the benchmark corpus (bench/corpus.ts: the real news records,
+ * repeated with a changed byte; default 2,000, `-- 20000` for the issue's figure) enqueued for the whole
+ * pipeline (extract, understand, events), drained by 1 worker and then by 2 worker processes into fresh
+ * PostgreSQL databases; then
  * the kill-restart check (2 workers, one SIGKILLed mid-run and restarted: the count must still be N).
  * Needs the local PostgreSQL and NATS; prints figures, last line the 2-worker/1-worker throughput ratio.
  * Throughput is timed over the work (first job received by any worker -> last batch acknowledged, from the
  * workers' "timing:" lines): process start-up (tsx, model loading) is reported apart, as it is paid once per
  * worker, not per document. The wall time from spawn to exit is printed too.
  *
- *   npm run bench:scale -- 2000 [--batch 50] [--understand]
+ * The pages of the corpus are left out: the queue carries a document's bytes and some pages exceed NATS's
+ * 1 MB message limit (docs/scale-out.md, limits).
+ *
+ *   npm run bench:scale -- 2000 [--batch 50] [--extract-only] [--no-kill]
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { REPO_DIR } from "../eval/shared.ts";
 import { createScratchDatabase, scratchName, TEST_NATS_URL, type ScratchDatabase } from "../src/scale/scratch.ts";
 import { deleteQueue, openQueue } from "../src/scale/queue.ts";
+import { writeBenchCorpus } from "./corpus.ts";
 import { enqueueSources } from "../src/scale/enqueue.ts";
 
 const args = process.argv.slice(2);
@@ -25,23 +31,13 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith("--")) ?? 2000);
-/** `--understand`: jobs run extract + understand (no events), as `sitrep enqueue` does without --no-understand --no-events. */
-const UNDERSTAND = args.includes("--understand");
+/** `--extract-only`: jobs skip understand and events (`sitrep enqueue --no-understand`). */
+const FULL_PIPELINE = !args.includes("--extract-only");
+/** `--no-kill`: throughput only, without the kill-restart run. */
+const KILL_CHECK = !args.includes("--no-kill");
 /** `--batch N`: jobs per fetch and transaction (the worker's --batch). */
 const BATCH = option("batch");
 const CLI = join(REPO_DIR, "bin", "sitrep.js");
-const WORDS = "government talks minister city report police army election market water energy court border storm".split(" ");
-
-function corpus(): string {
-  const file = join(mkdtempSync(join(tmpdir(), "sitrep-bench-")), "docs.jsonl");
-  const lines: string[] = [];
-  for (let i = 0; i < N; i++) {
-    const text = Array.from({ length: 300 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]).join(" ") + ` Document ${i}.`;
-    lines.push(JSON.stringify({ title: `Report ${i}`, text, published: "2024-05-01", url: `https://example.org/${i}` }));
-  }
-  writeFileSync(file, lines.join("\n") + "\n");
-  return file;
-}
 
 const spawnWorker = (db: ScratchDatabase, queue: string, extra: string[] = []): ChildProcess =>
   spawn(process.execPath, [CLI, "worker", "--db", db.url, "--nats", TEST_NATS_URL, "--queue", queue, "--exit-when-empty", ...(BATCH ? ["--batch", BATCH] : []), ...extra], { stdio: ["ignore", "ignore", "pipe"] });
@@ -85,12 +81,12 @@ interface RunResult {
   articles: number;
 }
 
-async function run(file: string, workers: number, killOne: boolean): Promise<RunResult> {
+async function run(sources: string[], workers: number, killOne: boolean): Promise<RunResult> {
   const db = await createScratchDatabase("sitrep_bench");
   const name = scratchName("SITREP_BENCH");
   const queue = await openQueue({ nats: TEST_NATS_URL, queue: name, ackWaitSeconds: 5 });
   try {
-    await enqueueSources([file], { nats: TEST_NATS_URL, queue: name, understand: UNDERSTAND, events: false });
+    await enqueueSources(sources, { nats: TEST_NATS_URL, queue: name, understand: FULL_PIPELINE, events: FULL_PIPELINE });
     const started = performance.now();
     const spawnedAt = Date.now();
     const children = Array.from({ length: workers }, () => spawnWorker(db, name));
@@ -124,13 +120,15 @@ const describe = (label: string, r: RunResult) =>
   `${label} ${r.articles} articles in ${r.workSeconds.toFixed(1)} s of work = ${(r.articles / r.workSeconds).toFixed(0)} docs/s` +
   ` (start-up ${r.startupSeconds.toFixed(1)} s, slowest worker ${r.slowestStartupSeconds.toFixed(1)} s; spawn to exit ${r.seconds.toFixed(1)} s = ${(r.articles / r.seconds).toFixed(0)} docs/s)`;
 
-const file = corpus();
-console.log(`${N} documents, ${UNDERSTAND ? "extract + understand" : "extract only"}, batch ${BATCH ?? "default"}`);
-const one = await run(file, 1, false);
+const corpus = writeBenchCorpus(mkdtempSync(join(tmpdir(), "sitrep-bench-")), N, { pages: false, records: true });
+console.log(`${corpus.description}, ${FULL_PIPELINE ? "extract + understand + events" : "extract only"}, batch ${BATCH ?? "default"}`);
+const one = await run(corpus.sources, 1, false);
 console.log(describe("1 worker: ", one));
-const two = await run(file, 2, false);
+const two = await run(corpus.sources, 2, false);
 console.log(describe("2 workers:", two));
-const killed = await run(file, 2, true);
-console.log(`kill-restart (2 workers, one SIGKILLed at 25%): ${killed.articles} of ${N} articles ${killed.articles === N ? "OK" : "MISMATCH"} in ${killed.seconds.toFixed(1)} s`);
+if (KILL_CHECK) {
+  const killed = await run(corpus.sources, 2, true);
+  console.log(`kill-restart (2 workers, one SIGKILLed at 25%): ${killed.articles} of ${N} articles ${killed.articles === N ? "OK" : "MISMATCH"} in ${killed.seconds.toFixed(1)} s`);
+}
 console.log(`spawn-to-exit ratio 2/1 workers: ${(one.seconds / two.seconds).toFixed(2)}`);
 console.log(`throughput ratio 2/1 workers: ${(one.workSeconds / two.workSeconds).toFixed(2)}`);

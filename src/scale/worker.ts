@@ -51,6 +51,11 @@ export async function runWorker(store: AsyncStore, options: WorkerOptions = {}):
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   const consumer = await queue.nc.jetstream().consumers.get(queue.names.stream, queue.names.consumer);
+  // A batch can take longer than the ack wait (100 long articles through the whole pipeline on a busy core):
+  // tell the server the jobs are in progress a few times per ack wait, so they are not redelivered to another
+  // worker while this one is still on them (double work, not double results, but wasted cores).
+  const ackWaitMs = Number((await consumer.info(true)).config.ack_wait) / 1e6;
+  const progressEveryMs = Math.max(100, ackWaitMs / 3);
   let understoodSinceStories = false;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let idlePolls = 0;
@@ -86,7 +91,7 @@ export async function runWorker(store: AsyncStore, options: WorkerOptions = {}):
         }
         continue;
       }
-      const understood = await handleBatch(queue, store, messages, summary, log);
+      const understood = await handleBatch(queue, store, messages, summary, log, progressEveryMs);
       summary.lastAckAt = Date.now();
       understoodSinceStories ||= understood;
     }
@@ -108,9 +113,14 @@ interface Done {
 }
 
 /** Runs the pipeline on each job, writes the batch, acknowledges. Returns whether any article was understood. */
-async function handleBatch(queue: Queue, store: AsyncStore, messages: JsMsg[], summary: WorkerSummary, log: (l: string) => void): Promise<boolean> {
+async function handleBatch(queue: Queue, store: AsyncStore, messages: JsMsg[], summary: WorkerSummary, log: (l: string) => void, progressEveryMs: number): Promise<boolean> {
   const done: Done[] = [];
+  let signalledAt = performance.now();
   for (const message of messages) {
+    if (performance.now() - signalledAt > progressEveryMs) {
+      for (const m of messages) m.working();
+      signalledAt = performance.now();
+    }
     let job: Job;
     try {
       job = jobCodec.decode(message.data);
