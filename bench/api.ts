@@ -13,7 +13,8 @@
  *   npm run bench:api -- --search-threads 0            searches on the server's request thread
  *   npm run bench:api -- --db other.db                 an existing store instead of the synthetic one
  *
- * Target (the issue): search >= 200 req/s with p99 < 200 ms and no error, with and without the cache.
+ * Target (the issue): search >= 200 req/s with p99 < 200 ms and no error, with and without the cache: read
+ * as a capacity of >= 200 req/s (as fast as it answers) and a p99 < 200 ms when offered 200 req/s.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -182,7 +183,10 @@ interface Figures {
 
 const percentile = (sorted: readonly number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
-/** One endpoint under load: each request of each connection takes the next path. */
+/**
+ * One endpoint under load, as fast as the server answers (its capacity; latency is then mostly queueing):
+ * each request of each connection takes the next path.
+ */
 async function load(url: string, name: string, nextPath: () => string, seconds: number): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -207,6 +211,46 @@ async function load(url: string, name: string, nextPath: () => string, seconds: 
     p99: percentile(latencies, 99),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+/**
+ * An open-loop load: requests start at a steady `rate` a second whatever the answers (autocannon's rate
+ * limit sends each second's requests in a burst, so it measures its own bursts' queueing), and each latency
+ * runs from the request's scheduled start, so a stalled server cannot hide its delay (coordinated omission).
+ */
+async function steadyLoad(url: string, name: string, nextPath: () => string, seconds: number, rate: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const requests: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < seconds * rate; i++) {
+    const due = start + (1000 * i) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    requests.push(
+      fetch(url + nextPath())
+        .then(async (response) => {
+          await response.arrayBuffer();
+          if (response.status < 200 || response.status > 299) non2xx++;
+          latencies.push(performance.now() - due);
+        })
+        .catch(() => void errors++),
+    );
+  }
+  await Promise.all(requests);
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    requests: requests.length,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    non2xx,
   };
 }
 
@@ -281,13 +325,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function sequential(url: string, log: QueryLog): Promise<void> {
   const times: number[] = [];
   let bounded = 0;
+  let slowest = { ms: 0, path: "" };
   for (let i = 0; i < SETTINGS.sequentialSearches; i++) {
+    const path = log.next();
     const t = performance.now();
-    const body = (await (await fetch(url + log.next())).json()) as { bounded?: boolean };
-    times.push(performance.now() - t);
+    const body = (await (await fetch(url + path)).json()) as { bounded?: boolean };
+    const ms = performance.now() - t;
+    times.push(ms);
+    if (ms > slowest.ms) slowest = { ms, path };
     if (body.bounded) bounded++;
   }
   times.sort((a, b) => a - b);
+  console.log(`slowest alone: ${slowest.ms.toFixed(1)} ms ${decodeURIComponent(slowest.path)}`);
   console.log(
     `search, ${times.length} log requests one at a time: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, ` +
       `max ${times[times.length - 1]!.toFixed(1)} ms; ${bounded} matched more than the ranking bound`,
@@ -297,9 +346,10 @@ async function sequential(url: string, log: QueryLog): Promise<void> {
 /**
  * Search under load on one server, the log continuing from where the warm-up left it; with the cache's hit
  * rate and the server's CPU time per request over the run (all threads): req/s depends on what else the
- * machine runs, CPU per request much less so (2 free cores serve at most ~2000 / that many req/s).
+ * machine runs, CPU per request much less so (2 free cores serve at most ~2000 / that many req/s). Then the
+ * target load (200 searches a second in all, the log going on): the latency an analyst team sees at that load.
  */
-async function searchRun(url: string, child: ChildProcess, log: QueryLog, name: string): Promise<{ figures: Figures; rss: number }> {
+async function searchRun(url: string, child: ChildProcess, log: QueryLog, name: string): Promise<{ figures: Figures; atTarget: Figures; rss: number }> {
   await load(url, `${name} warm-up`, () => log.next(), SETTINGS.warmupSeconds);
   const before = await stats(child);
   const figures = await load(url, name, () => log.next(), SETTINGS.searchSeconds);
@@ -309,7 +359,9 @@ async function searchRun(url: string, child: ChildProcess, log: QueryLog, name: 
   const total = hits + now.misses - was.misses;
   const cpu = (after.cpuMs - before.cpuMs) / figures.requests;
   print(figures, `  cache hits ${total > 0 ? ((100 * hits) / total).toFixed(1) : "0.0"}%  server CPU ${cpu.toFixed(1)} ms/request`);
-  return { figures, rss: after.rss };
+  const atTarget = await steadyLoad(url, `${name} at ${SETTINGS.target.searchRps}/s`, () => log.next(), SETTINGS.searchSeconds, SETTINGS.target.searchRps);
+  print(atTarget);
+  return { figures, atTarget, rss: (await stats(child)).rss };
 }
 
 async function main(): Promise<void> {
@@ -318,15 +370,15 @@ async function main(): Promise<void> {
   if ("articles" in store) {
     console.log(`store: ${store.articles} articles, ${(store.bytes / 2 ** 20).toFixed(0)} MiB, ${store.cached ? "cached" : `built in ${store.seconds.toFixed(1)} s`} (${store.path})`);
   } else console.log(`store: ${store.path}`);
-  const searches: Figures[] = [];
+  const searches: { capacity: Figures; atTarget: Figures }[] = [];
   if (SETTINGS.cachedRun) {
     const log = new QueryLog(store.path);
     const { child, url } = await startChild(store.path, true);
     try {
       console.log(`server: ${url}, ${SETTINGS.connections} connections, search threads ${SETTINGS.searchThreads ?? "default"}`);
       await sequential(url, log);
-      const { figures, rss } = await searchRun(url, child, log, "search (cache on)");
-      searches.push(figures);
+      const { figures, atTarget, rss } = await searchRun(url, child, log, "search (cache on)");
+      searches.push({ capacity: figures, atTarget });
       for (const e of OTHER_ENDPOINTS) {
         // The first stories request may cluster the store; the first requests fill SQLite's page cache.
         await load(url, e.name, rotation(e.paths), SETTINGS.warmupSeconds);
@@ -343,16 +395,23 @@ async function main(): Promise<void> {
     const log = new QueryLog(store.path);
     const { child, url } = await startChild(store.path, false);
     try {
-      const { figures, rss } = await searchRun(url, child, log, "search (cache off)");
-      searches.push(figures);
+      const { figures, atTarget, rss } = await searchRun(url, child, log, "search (cache off)");
+      searches.push({ capacity: figures, atTarget });
       console.log(`server peak RSS (cache off): ${(rss / 2 ** 20).toFixed(0)} MiB`);
     } finally {
       await stopChild(child);
       log.close();
     }
   }
-  const met = searches.every((f) => f.rps >= SETTINGS.target.searchRps && f.p99 < SETTINGS.target.searchP99Ms && f.errors === 0 && f.non2xx === 0);
-  console.log(`search: ${searches.map((f) => `${f.name.replace("search ", "")} ${f.rps.toFixed(0)} req/s, p99 ${f.p99.toFixed(1)} ms`).join("; ")}${met ? "" : " (BELOW TARGET)"}`);
+  // Met: capacity of at least the target rate, and at the target rate (all of it served) a p99 under the target, no error.
+  const target = SETTINGS.target;
+  const clean = (f: Figures) => f.errors === 0 && f.non2xx === 0;
+  const met = searches.every(({ capacity, atTarget }) =>
+    capacity.rps >= target.searchRps && atTarget.rps >= 0.98 * target.searchRps && atTarget.p99 < target.searchP99Ms && clean(capacity) && clean(atTarget));
+  console.log(
+    `search: ${searches.map(({ capacity, atTarget }) => `${capacity.name.replace("search ", "")} capacity ${capacity.rps.toFixed(0)} req/s, at ${target.searchRps}/s p99 ${atTarget.p99.toFixed(1)} ms`).join("; ")}` +
+      (met ? "" : " (BELOW TARGET)"),
+  );
   if (!met) process.exitCode = 1;
 }
 

@@ -129,7 +129,7 @@ test("a search matching more articles than the ranking bound ranks only the newe
     textArticle("h4", "Fish market", "Fishermen sold their catch by the harbour at dawn.", { language: "en", published: "2024-06-02" }),
   ];
   for (const article of harbour) store.saveArticles([{ id: contentKey(article.source), origin: "test", article }]);
-  const bounded = new SqliteSearch(store.db, 3).search("harbour");
+  const bounded = new SqliteSearch(store.db, 3).search("harbour", { limit: 3 });
   assert.equal(bounded.bounded, true);
   assert.deepEqual(bounded.hits.map((h) => h.title).sort(), ["Daños del temporal", "Ferry delays", "Fish market"], "only the 3 newest matches");
   const all = new SqliteSearch(store.db, 100).search("harbour");
@@ -138,13 +138,15 @@ test("a search matching more articles than the ranking bound ranks only the newe
   // The same bm25 scores either way: the bound narrows the candidates, not the scoring.
   for (const hit of bounded.hits) assert.equal(hit.score, all.hits.find((h) => h.id === hit.id)!.score);
   // A filter applies before the bound: the 3 newest English matches, not the 3 newest matches.
-  assert.deepEqual(store.search("harbour", { language: "en" }).map((h) => h.title).sort(), ["Ferry delays", "Fish market", "Storm damage"]);
+  assert.deepEqual(store.search("harbour", { language: "en", limit: 3 }).map((h) => h.title).sort(), ["Ferry delays", "Fish market", "Storm damage"]);
   // A filter keeping many articles is checked per match instead of read as a set: the same hits either way.
   for (const filters of [{ language: "en" }, { language: "es" }, { from: "2024-05", to: "2024-05" }, { eventType: "ASSAULT" }, { entity: "Nobody" }]) {
     const asSet = new SqliteSearch(store.db, 100, 1000).search("harbour", filters).hits.map((h) => h.id);
     assert.deepEqual(new SqliteSearch(store.db, 100, 0).search("harbour", filters).hits.map((h) => h.id), asSet, JSON.stringify(filters));
   }
   assert.equal(new SqliteSearch(store.db, 100, 0).search("harbour", { from: "2024-05", to: "2024-05" }).hits[0]?.title, "Storm damage");
+  // A page deeper than the bound is ranked to its end: the bound never leaves a page short.
+  assert.equal(new SqliteSearch(store.db, 3).search("harbour", { limit: 5 }).hits.length, 5);
   // Fewer matches than the bound: the order of the full ranking, unchanged.
   assert.equal(new SqliteSearch(store.db, 3).search("storm").bounded, false);
   assert.deepEqual(store.search("storm").map((h) => h.title), new SqliteSearch(store.db, 100).search("storm").hits.map((h) => h.title));

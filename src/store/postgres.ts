@@ -10,6 +10,7 @@ import type { UnderstoodArticle } from "../schema.ts";
 import { cjkBigrams, hasCjk, makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
 import { findingRows } from "./rows.ts";
 import {
+  rankedMatchesFor,
   SEARCH_DEFAULTS,
   SNIPPET_MARKS,
   type AsyncStore,
@@ -519,7 +520,7 @@ export class PostgresStore implements AsyncStore {
     const sql = `WITH q AS (SELECT ${q.sql} AS query),
       matched AS (
         SELECT a.rowid FROM articles a, q WHERE a.tsv @@ q.query ${where.map((w) => `AND ${w}`).join(" ")}
-        ORDER BY a.rowid DESC LIMIT ${bind(SEARCH_DEFAULTS.rankedMatches)}),
+        ORDER BY a.rowid DESC LIMIT ${bind(rankedMatchesFor(filters))}),
       hit AS (
         SELECT a.id, a.title, a.url, a.published, a.language, a.text, q.query, -ts_rank('${RANK_WEIGHTS}', a.tsv, q.query) AS score
         FROM matched m JOIN articles a ON a.rowid = m.rowid, q

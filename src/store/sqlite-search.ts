@@ -11,7 +11,7 @@
  * without the bound.
  */
 import type Database from "better-sqlite3";
-import { SEARCH_DEFAULTS, SNIPPET_MARKS, type SearchFilters, type SearchHit } from "./index.ts";
+import { rankedMatchesFor, SEARCH_DEFAULTS, SNIPPET_MARKS, type SearchFilters, type SearchHit } from "./index.ts";
 import { makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
 
 
@@ -84,6 +84,7 @@ export class SqliteSearch {
     }
     if (filters.place) keep("SELECT article FROM places WHERE key = ?", "SELECT 1 FROM places WHERE article = $match AND key = ?", nameKey(filters.place));
     if (filters.eventType) keep("SELECT article FROM events WHERE type = ?", "SELECT 1 FROM events WHERE article = $match AND type = ?", filters.eventType.toUpperCase());
+    const ranked = rankedMatchesFor(filters, this.rankedMatches);
     const filtered = where.map((w) => `AND ${w}`).join(" ");
 
     // The newest rankedMatches matches that pass the filters, newest first: FTS5 walks its doclists in rowid
@@ -91,9 +92,9 @@ export class SqliteSearch {
     // JS number (a REAL), FTS5 ranks every match before applying a rowid bound (70 vs 5 ms).
     const candidates = this.statement(
       `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ${filtered} ORDER BY rowid DESC LIMIT ?`,
-    ).pluck().safeIntegers().all(fts.match, ...params, this.rankedMatches) as bigint[];
+    ).pluck().safeIntegers().all(fts.match, ...params, ranked) as bigint[];
     if (candidates.length === 0) return { hits: [], bounded: false };
-    const bounded = candidates.length === this.rankedMatches;
+    const bounded = candidates.length === ranked;
 
     const { open, close, ellipsis } = SNIPPET_MARKS;
     const snippet = fts.cjk ? "NULL" : `snippet(articles_fts, -1, '${open}', '${close}', '${ellipsis}', ${SNIPPET_TOKENS})`;
