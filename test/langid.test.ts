@@ -54,6 +54,11 @@ test("close languages: spelling markers separate Nynorsk from Bokmal and Malay f
   assert.equal(detectLanguage("Pemerintah akan mengumumkan kebijakan baru karena banyak warga terdampak.")?.language, "id");
 });
 
+test("markers derived from translations and spelling dictionaries: Bosnian takođe", () => {
+  // Lingua alone answers Croatian; "takođe" is Bosnian (and Serbian) standard, Croatian writes "također".
+  assert.equal(detectLanguage("Ovo je takođe važno za grad.")?.language, "bs");
+});
+
 test("distinctive letters veto a rule-engine misfire (Ukrainian read as Kazakh)", () => {
   // Lingua alone answers Kazakh with confidence 1 here; Kazakh text always shows one of ә ғ қ ң ө ұ ү һ.
   assert.equal(detectLanguage("Думаю, що це тобі цікаво.")?.language, "uk");
@@ -107,4 +112,22 @@ test("a page mixing two languages by paragraph", () => {
   assert.equal(doc?.language, "es");
   assert.equal(doc.alternatives?.[0]?.language, "en");
   assert.equal(detectDocumentLanguage("12 34 56"), undefined);
+});
+
+test("a paragraph the quick detector reads as a neighbour language goes to the model: Afrikaans, not Dutch", () => {
+  const afrikaans = "Die stadsraad het Dinsdag besluit om die nuwe behuisingsplan tot ná die somervakansie uit te stel, het die burgemeester gesê.";
+  assert.deepEqual(
+    detectParagraphLanguages(afrikaans).map((s) => s.language),
+    ["af"],
+  );
+});
+
+test("a name alone on a line takes the language of the paragraphs around it", () => {
+  // Alone, "Anna Karenina" reads as Nynorsk at 0.14: no detector can tell the language of a name.
+  const page = `${SENTENCES.en}\nAnna Karenina\n${SENTENCES.en}`;
+  const spans = detectParagraphLanguages(page);
+  assert.deepEqual(
+    spans.map((s) => [s.language, s.start, s.end]),
+    [["en", 0, page.length]],
+  );
 });

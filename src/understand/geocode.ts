@@ -93,7 +93,21 @@ interface Evidence {
 }
 
 /** Candidates of the first reading of the name that names any place (most literal reading first). */
+/** Candidates kept per name across documents (place names recur) before the cache is cleared wholesale. */
+const CANDIDATE_CACHE_LIMIT = 50_000;
+const candidateCache = new Map<string, Candidate[]>();
+
+/** The gazetteer's candidates for a name, read once per process (the gazetteer does not change while it runs). */
 function candidatesOf(text: string): Candidate[] {
+  let list = candidateCache.get(text);
+  if (!list) {
+    if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+    candidateCache.set(text, (list = lookupCandidates(text)));
+  }
+  return list;
+}
+
+function lookupCandidates(text: string): Candidate[] {
   const gazetteer = loadGazetteer();
   const abbreviation = abbreviationKey(text.trim());
   const readings: NameReading[] = abbreviation ? [{ key: abbreviation, rules: [] }, ...readingsOf(text)] : readingsOf(text);
@@ -212,13 +226,7 @@ export function prominentPlace(name: string, context: GeocodeContext = {}): Geoc
 }
 
 export function geocodeMentions(mentions: readonly PlaceMention[], context: GeocodeContext = {}): ResolvedMention[] {
-  const candidateCache = new Map<string, Candidate[]>();
-  const candidates = mentions.map((m) => {
-    const key = nameKey(m.text) + "\u0000" + m.text;
-    let list = candidateCache.get(key);
-    if (!list) candidateCache.set(key, (list = candidatesOf(m.text)));
-    return list;
-  });
+  const candidates = mentions.map((m) => candidatesOf(m.text));
   const alone = candidates.map((c) => best(c, context, NO_EVIDENCE));
 
   // What each distinct name vouches for: a country or region it names, or the country of a confident city.

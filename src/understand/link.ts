@@ -174,25 +174,32 @@ export interface DocumentLinker {
   surnameKeys(name: string): string[];
 }
 
+/** Answers kept across documents before the caches are cleared wholesale: names recur from article to article. */
+const LINK_CACHE_LIMIT = 50_000;
+const linkCache = new Map<string, LinkedEntity | undefined>();
+const surnameCache = new Map<string, string[]>();
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  if (cache.size >= LINK_CACHE_LIMIT) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 /**
  * A linker for one document in one language: a document repeats its names (every mention, each entity's
- * aliases tried under several types), so each distinct question is answered once.
+ * aliases tried under several types), and so do the documents of a batch, so each distinct question is
+ * answered once per process (the name table does not change while it runs).
  */
 export function documentLinker(language: string): DocumentLinker {
-  const links = new Map<string, LinkedEntity | undefined>();
-  const surnames = new Map<string, string[]>();
   return {
     link(name, type, options = {}) {
-      const key = `${type}\u0000${options.surnames ?? true}\u0000${name}`;
-      if (links.has(key)) return links.get(key);
-      const linked = linkEntity(name, type, language, options);
-      links.set(key, linked);
-      return linked;
+      const surnames = options.surnames ?? true;
+      return remembered(linkCache, `${language}\u0000${type}\u0000${surnames}\u0000${name}`, () => linkEntity(name, type, language, options));
     },
     surnameKeys(name) {
-      let keys = surnames.get(name);
-      if (!keys) surnames.set(name, (keys = surnameKeys(name, language)));
-      return keys;
+      return remembered(surnameCache, `${language}\u0000${name}`, () => surnameKeys(name, language));
     },
   };
 }
