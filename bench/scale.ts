@@ -24,6 +24,7 @@ import { createScratchDatabase, scratchName, TEST_NATS_URL, type ScratchDatabase
 import { deleteQueue, openQueue } from "../src/scale/queue.ts";
 import { writeBenchCorpus } from "./corpus.ts";
 import { enqueueSources } from "../src/scale/enqueue.ts";
+import { WORKER_NODE_FLAGS } from "../src/scale/worker.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -40,7 +41,7 @@ const BATCH = option("batch");
 const CLI = join(REPO_DIR, "bin", "sitrep.js");
 
 const spawnWorker = (db: ScratchDatabase, queue: string, extra: string[] = []): ChildProcess =>
-  spawn(process.execPath, [CLI, "worker", "--db", db.url, "--nats", TEST_NATS_URL, "--queue", queue, "--exit-when-empty", ...(BATCH ? ["--batch", BATCH] : []), ...extra], { stdio: ["ignore", "ignore", "pipe"] });
+  spawn(process.execPath, [...WORKER_NODE_FLAGS, CLI, "worker", "--db", db.url, "--nats", TEST_NATS_URL, "--queue", queue, "--exit-when-empty", ...(BATCH ? ["--batch", BATCH] : []), ...extra], { stdio: ["ignore", "ignore", "pipe"] });
 const exited = (c: ChildProcess) => new Promise<void>((r) => c.on("exit", () => r()));
 
 async function count(db: ScratchDatabase): Promise<number> {

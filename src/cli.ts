@@ -347,7 +347,7 @@ program
   .option("--db <url>", "the store: postgres://... (default $SITREP_DB)")
   .option("--nats <url>", "NATS server", DEFAULT_NATS)
   .option("--queue <name>", "queue name", DEFAULT_QUEUE)
-  .option("--concurrency <n>", "worker processes", "1")
+  .option("--concurrency <n>", "worker processes (each run with node --single-threaded-gc, see docs/scale-out.md)", "1")
   .option("--batch <n>", "jobs per fetch and transaction", "100")
   .option("--exit-when-empty", "stop when nothing is waiting or in flight")
   .action(async (opts: { db?: string; nats: string; queue: string; concurrency: string; batch: string; exitWhenEmpty?: boolean }) => {

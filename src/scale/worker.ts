@@ -192,13 +192,22 @@ async function deadLetter(queue: Queue, message: JsMsg, job: Job | undefined, er
 }
 
 /**
+ * Node flags of a worker process. One process a core is the deployment, and V8's parallel GC helper threads
+ * then only contend with the other workers' main threads: with them, one worker used ~1.36 cores; without
+ * them, 3,000 news articles through the whole pipeline took 44 s of work instead of 51, on a third less CPU.
+ * (A GC flag must be given at start: set at run time it crashed V8.)
+ */
+export const WORKER_NODE_FLAGS = ["--single-threaded-gc"] as const;
+
+/**
  * `--concurrency N`: N worker processes (the pipeline is CPU-bound and synchronous, so one process uses one
  * core). Each is this same command with one process; SIGTERM is passed on, and the parent waits for all.
  */
 export async function runWorkerProcesses(count: number, args: readonly string[]): Promise<number> {
   const { spawn } = await import("node:child_process");
+  const flags = [...new Set([...WORKER_NODE_FLAGS, ...process.execArgv])];
   const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { stdio: "inherit" }));
+    spawn(process.execPath, [...flags, process.argv[1]!, ...args], { stdio: "inherit" }));
   const forward = (signal: NodeJS.Signals) => () => children.forEach((c) => c.kill(signal));
   const onTerm = forward("SIGTERM");
   const onInt = forward("SIGINT");
