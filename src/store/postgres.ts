@@ -7,8 +7,8 @@
  */
 import pg from "pg";
 import type { UnderstoodArticle } from "../schema.ts";
-import { cjkBigrams, hasCjk, makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
-import { findingRows } from "./rows.ts";
+import { cjkBigrams, hasCjk, nameKey, toFtsQuery } from "./fts.ts";
+import { findingRows, searchHit } from "./rows.ts";
 import {
   rankedMatchesFor,
   SEARCH_DEFAULTS,
@@ -528,15 +528,7 @@ export class PostgresStore implements AsyncStore {
       SELECT hit.id, hit.title, hit.url, hit.published, hit.language, ${q.cjk ? "hit.text" : "NULL"} AS text, ${headline} AS snippet, hit.score
       FROM hit ORDER BY hit.score, hit.id`;
     const { rows } = await this.pool.query(sql, params);
-    return rows.map((r) => ({
-      id: r.id as string,
-      title: (r.title as string | null) ?? undefined,
-      url: (r.url as string | null) ?? undefined,
-      published: (r.published as string | null) ?? undefined,
-      language: (r.language as string | null) ?? undefined,
-      snippet: q.cjk ? makeSnippet(r.text as string, q.terms, SNIPPET_MARKS) : (r.snippet as string),
-      score: r.score as number,
-    }));
+    return rows.map((r) => searchHit(r, q));
   }
 
   async entity(name: string): Promise<EntitySummary | undefined> {

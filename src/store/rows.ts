@@ -4,7 +4,8 @@
  * only how a value is bound differs (PostgreSQL refuses NUL characters, SQLite binds no booleans).
  */
 import type { UnderstoodArticle } from "../schema.ts";
-import { nameKey } from "./fts.ts";
+import { makeSnippet, nameKey } from "./fts.ts";
+import { SNIPPET_MARKS, type SearchHit } from "./index.ts";
 
 export type Value = string | number | boolean | null;
 
@@ -48,4 +49,20 @@ export function findingRows(row: number, a: UnderstoodArticle, bind: Binding = P
       text(e.location?.text), bind.flag(e.hypothetical ?? false), e.confidence, bind.text(e.sentence.text), json(e)]);
   }
   return rows;
+}
+
+/**
+ * A search result row of either store -> a SearchHit. CJK queries match a bigram index the stores cannot
+ * cut snippets from, so their rows carry the text and the snippet is made here from the query's terms.
+ */
+export function searchHit(row: Record<string, unknown>, query: { cjk: boolean; terms: string[] }): SearchHit {
+  return {
+    id: row.id as string,
+    title: (row.title as string | null) ?? undefined,
+    url: (row.url as string | null) ?? undefined,
+    published: (row.published as string | null) ?? undefined,
+    language: (row.language as string | null) ?? undefined,
+    snippet: query.cjk ? makeSnippet(row.text as string, query.terms, SNIPPET_MARKS) : (row.snippet as string),
+    score: row.score as number,
+  };
 }

@@ -12,7 +12,8 @@
  */
 import type Database from "better-sqlite3";
 import { rankedMatchesFor, SEARCH_DEFAULTS, SNIPPET_MARKS, type SearchFilters, type SearchHit } from "./index.ts";
-import { makeSnippet, nameKey, toFtsQuery } from "./fts.ts";
+import { nameKey, toFtsQuery } from "./fts.ts";
+import { searchHit } from "./rows.ts";
 
 
 /** Title matches weigh more than body matches in the ranking. */
@@ -112,15 +113,7 @@ export class SqliteSearch {
     const oldest = candidates[candidates.length - 1]!;
     const members = where.length ? [JSON.stringify(candidates.map(String)).replace(/"/g, "")] : [];
     const rows = this.statement(sql).all(fts.match, oldest, ...members, filters.limit ?? SEARCH_DEFAULTS.limit, filters.offset ?? 0) as Row[];
-    const hits = rows.map((r) => ({
-      id: r.id as string,
-      title: (r.title as string | null) ?? undefined,
-      url: (r.url as string | null) ?? undefined,
-      published: (r.published as string | null) ?? undefined,
-      language: (r.language as string | null) ?? undefined,
-      snippet: fts.cjk ? makeSnippet(r.text as string, fts.terms, SNIPPET_MARKS) : (r.snippet as string),
-      score: r.score as number,
-    }));
+    const hits = rows.map((r) => searchHit(r, fts));
     return { hits, bounded };
   }
 }
