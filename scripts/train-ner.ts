@@ -19,7 +19,7 @@ import { basename, resolve } from "node:path";
 import { readJsonl, sharedPath } from "../eval/shared.ts";
 import { countSentence, prf, type Counts } from "../src/understand/ner/conll.ts";
 import { featurize } from "../src/understand/ner/features.ts";
-import { Gazetteer, GAZETTEER_KINDS, MAX_ENTRY_TOKENS, type GazetteerData } from "../src/understand/ner/gazetteer.ts";
+import { Gazetteer, GAZETTEER_KINDS, MAX_ENTRY_TOKENS, type GazetteerData, type NameListData } from "../src/understand/ner/gazetteer.ts";
 import { NAME_KINDS, type ConventionsData } from "../src/understand/ner/conventions.ts";
 import { conventionsPath, gazetteerPath, loadedModel, modelPath, NER_DATA_DIR, tagWithModel, TRIGGER_CLASSES_FLAG } from "../src/understand/ner/index.ts";
 import { wordClassesFor } from "../src/understand/ner/lexicon.ts";
@@ -92,17 +92,32 @@ const { values: args } = parseArgs({
   },
 });
 
-function buildGazetteer(): GazetteerData {
+/**
+ * A name list being built: names are keyed by their lowercase tokens (as the taggers look them up), names
+ * with digits, of one letter or of more than MAX_ENTRY_TOKENS tokens are left out; `data()` lists them
+ * sorted, each with its kinds' letters sorted, so a rebuild is byte-identical.
+ */
+function nameListBuilder(): { add: (name: string | undefined, kind: string) => void; data: () => NameListData } {
   const entries = new Map<string, Set<string>>();
-  const add = (name: string | undefined, kind: string): void => {
-    if (!name || name.length < 2 || /\p{N}/u.test(name)) return;
-    const tokens = tokenizeText(name).map((t) => t.text.toLowerCase());
-    if (tokens.length === 0 || tokens.length > MAX_ENTRY_TOKENS) return;
-    const key = tokens.join(" ");
-    const kinds = entries.get(key) ?? new Set<string>();
-    kinds.add(kind);
-    entries.set(key, kinds);
+  return {
+    add(name, kind) {
+      if (!name || name.length < 2 || /\p{N}/u.test(name)) return;
+      const tokens = tokenizeText(name).map((t) => t.text.toLowerCase());
+      if (tokens.length === 0 || tokens.length > MAX_ENTRY_TOKENS) return;
+      const key = tokens.join(" ");
+      entries.set(key, (entries.get(key) ?? new Set<string>()).add(kind));
+    },
+    data() {
+      const data: NameListData = { entries: {} };
+      for (const [key, kinds] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) data.entries[key] = [...kinds].sort().join("");
+      return data;
+    },
   };
+}
+
+function buildGazetteer(): GazetteerData {
+  const names = nameListBuilder();
+  const add = names.add;
   type Names = { common?: string; official?: string };
   type Country = {
     name: Names & { native?: Record<string, Names> };
@@ -132,9 +147,7 @@ function buildGazetteer(): GazetteerData {
     // Uppercase short alternates are airport/postal codes, lowercase-led ones are descriptions.
     for (const alt of city.alternatenames) if (!/^[A-Z]{2,4}$/.test(alt) && /^\P{Ll}/u.test(alt)) add(alt, GAZETTEER_KINDS.city);
   }
-  const data: GazetteerData = { entries: {} };
-  for (const [key, kinds] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) data.entries[key] = [...kinds].sort().join("");
-  return data;
+  return names.data();
 }
 
 /** The geocoding gazetteer (scripts/build-gazetteer.ts): country, region and area names in many languages. */
@@ -154,14 +167,8 @@ const PHOENIX_AGENTS = "train/events/en/Phoenix.agents.txt";
  * ("European") count as demonyms.
  */
 function buildConventions(): ConventionsData {
-  const entries = new Map<string, Set<string>>();
-  const add = (name: string | undefined, kind: string): void => {
-    if (!name || name.length < 2 || /\p{N}/u.test(name)) return;
-    const tokens = tokenizeText(name).map((t) => t.text.toLowerCase());
-    if (tokens.length === 0 || tokens.length > MAX_ENTRY_TOKENS) return;
-    const key = tokens.join(" ");
-    entries.set(key, (entries.get(key) ?? new Set<string>()).add(kind));
-  };
+  const names = nameListBuilder();
+  const add = names.add;
   type Place = { kind: string; code?: string; name: string; names: string[]; demonyms?: string[] };
   const places = (JSON.parse(gunzipSync(readFileSync(GEO_GAZETTEER)).toString()) as { places: Place[] }).places;
   for (const place of places) {
@@ -183,9 +190,7 @@ function buildConventions(): ConventionsData {
       if (word && code && /^[A-Z]+_?$/.test(word) && FAITH_AGENT_CODES.test(code)) add(word.replace(/_$/, "").toLowerCase(), NAME_KINDS.faith);
     }
   }
-  const data: ConventionsData = { entries: {} };
-  for (const [key, kinds] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) data.entries[key] = [...kinds].sort().join("");
-  return data;
+  return names.data();
 }
 
 /** Split entities at ENTITY_BREAKING_PUNCTUATION; drop unwanted tokens at entity edges. */

@@ -136,6 +136,10 @@ const CLOSE_GROUPS: CloseGroup[] = CLOSE_DATA.groups.map((g) => {
   };
 });
 
+function closeGroupOf(language: string): CloseGroup | undefined {
+  return CLOSE_GROUPS.find((g) => g.languages.includes(language));
+}
+
 const detectors = new Map<string, LanguageDetector>();
 /**
  * Built on first use: Lingua loads each language's n-gram models lazily (seconds, hundreds of MB).
@@ -252,7 +256,7 @@ function normaliseHint(hint: string | undefined): string | undefined {
 
 /** Re-rank a close group by marker words; returns the member the markers favour, if any. */
 function markerWinner(top: string, ws: Word[]): { language: string; group: CloseGroup } | undefined {
-  const group = CLOSE_GROUPS.find((g) => g.languages.includes(top));
+  const group = closeGroupOf(top);
   if (!group) return undefined;
   const counts = new Map(group.languages.map((l) => [l, 0]));
   for (const w of ws) {
@@ -449,10 +453,6 @@ const CONTINUATION_MIN_SEEN_WORDS = 30;
 const CONTINUATION_MIN_WORDS = 4;
 /** ELD's code for Norwegian is the macrolanguage's. */
 const QUICK_TO_ISO: Record<string, string> = { no: "nb" };
-
-function closeGroupOf(language: string): CloseGroup | undefined {
-  return CLOSE_GROUPS.find((g) => g.languages.includes(language));
-}
 
 /** Same language, or two members of one close group (which the quick detector cannot tell apart). */
 function sameOrClose(a: string, b: string): boolean {

@@ -12,7 +12,7 @@
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { calendarWords, TITLE_WORDS } from "./lexicon.ts";
-import { MAX_ENTRY_TOKENS } from "./gazetteer.ts";
+import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
 export const NAME_KINDS = {
@@ -27,10 +27,7 @@ export const NAME_KINDS = {
   faith: "F",
 } as const;
 
-export interface ConventionsData {
-  /** key (lowercase tokens joined by " ") -> kinds letters */
-  entries: Record<string, string>;
-}
+export type ConventionsData = NameListData;
 
 const LOCATION_KINDS = /[KAR]/;
 
@@ -78,19 +75,7 @@ const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isNumber = (word: string): boolean => /^\p{N}+$/u.test(word);
 const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word);
 
-export class Conventions {
-  private readonly entries: Map<string, string>;
-  private readonly firstTokens = new Set<string>();
-
-  constructor(data: ConventionsData) {
-    this.entries = new Map(Object.entries(data.entries));
-    for (const key of this.entries.keys()) this.firstTokens.add(key.split(" ", 1)[0]!);
-  }
-
-  kindsOf(key: string): string | undefined {
-    return this.entries.get(key);
-  }
-
+export class Conventions extends NameList {
   /** Longest entry starting at `i` (capitalised start), as [length, kinds], or undefined. */
   match(words: readonly string[], i: number): [number, string] | undefined {
     if (!isCapitalised(words[i]!)) return undefined;

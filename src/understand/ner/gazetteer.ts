@@ -15,18 +15,21 @@ export const GAZETTEER_KINDS = {
 /** Longest entry, in tokens, worth looking up. */
 export const MAX_ENTRY_TOKENS = 5;
 
-export interface GazetteerData {
+/** A name list as stored: the gazetteer's and the news conventions' lists share the format. */
+export interface NameListData {
   /** key (lowercase tokens joined by " ") -> kinds letters, e.g. "CK" */
   entries: Record<string, string>;
 }
 
-export class Gazetteer {
-  private readonly entries: Map<string, string>;
-  private readonly tagHashes = new Map<string, number>();
-  /** first token of every entry, to skip most positions without building keys */
-  private readonly firstTokens = new Set<string>();
+export type GazetteerData = NameListData;
 
-  constructor(data: GazetteerData) {
+/** Names keyed by their lowercase tokens, each with its kinds' letters. */
+export class NameList {
+  protected readonly entries: Map<string, string>;
+  /** first token of every entry, to skip most positions without building keys */
+  protected readonly firstTokens = new Set<string>();
+
+  constructor(data: NameListData) {
     this.entries = new Map(Object.entries(data.entries));
     for (const key of this.entries.keys()) this.firstTokens.add(key.split(" ", 1)[0]!);
   }
@@ -34,6 +37,10 @@ export class Gazetteer {
   kindsOf(key: string): string | undefined {
     return this.entries.get(key);
   }
+}
+
+export class Gazetteer extends NameList {
+  private readonly tagHashes = new Map<string, number>();
 
   /**
    * One hash per position describing the gazetteer matches covering it (role B/I/L/U and kinds),

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Conventions, type ConventionsData } from "./conventions.ts";
-import { Gazetteer, type GazetteerData } from "./gazetteer.ts";
+import { Conventions } from "./conventions.ts";
+import { Gazetteer, type NameListData } from "./gazetteer.ts";
 import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
 import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
@@ -61,12 +61,13 @@ export function conventionsPath(): string {
   return resolve(NER_DATA_DIR, "conventions.json.gz");
 }
 
+/** A gzipped name-list file; an absent one (models not trained yet) is an empty list. */
+function readNameList(path: string): NameListData {
+  return existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} };
+}
+
 export function loadConventions(): Conventions {
-  if (!conventions) {
-    const path = conventionsPath();
-    const data: ConventionsData = existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} };
-    conventions = new Conventions(data);
-  }
+  conventions ??= new Conventions(readNameList(conventionsPath()));
   return conventions;
 }
 
@@ -75,11 +76,7 @@ export function modelPath(language: string): string {
 }
 
 export function loadGazetteer(): Gazetteer {
-  if (!gazetteer) {
-    const path = gazetteerPath();
-    const data: GazetteerData = existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} };
-    gazetteer = new Gazetteer(data);
-  }
+  gazetteer ??= new Gazetteer(readNameList(gazetteerPath()));
   return gazetteer;
 }
 
