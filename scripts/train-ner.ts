@@ -182,6 +182,7 @@ function buildConventions(): ConventionsData {
     }
   }
   for (const abbreviation of COUNTRY_ABBREVIATIONS) add(abbreviation, NAME_KINDS.country);
+  for (const demonym of STATELESS_DEMONYMS) add(demonym, NAME_KINDS.demonym);
   const countries = JSON.parse(readFileSync(sharedPath("kb/mledoze-countries.json"), "utf8")) as Array<{ languages?: Record<string, string> }>;
   for (const c of countries) for (const language of Object.values(c.languages ?? {})) add(language, NAME_KINDS.language);
   if (existsSync(sharedPath(PHOENIX_AGENTS))) {
@@ -190,7 +191,30 @@ function buildConventions(): ConventionsData {
       if (word && code && /^[A-Z]+_?$/.test(word) && FAITH_AGENT_CODES.test(code)) add(word.replace(/_$/, "").toLowerCase(), NAME_KINDS.faith);
     }
   }
-  return names.data();
+  return { ...names.data(), commonWords: { en: lowercaseOnlyWords(ENGLISH_DICTIONARY) } };
+}
+
+/**
+ * English names of nations and peoples that the country lists lack (they have no state of their own,
+ * or are one of the UK's nations): news annotation types them as it types "French" (MISC).
+ */
+const STATELESS_DEMONYMS = [
+  "Scottish", "Scot", "Scots", "Welsh", "Kurdish", "Kurd", "Kurds", "Arab", "Arabs", "Basque", "Basques", "Catalan", "Catalans",
+  "Flemish", "Walloon", "Chechen", "Chechens", "Tamil", "Tamils", "Sikh", "Sikhs", "Serb", "Serbs", "Croat", "Croats", "Bosniak",
+  "Bosniaks", "Tibetan", "Tibetans", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Pashtun", "Pashtuns", "Berber", "Berbers", "Hutu",
+  "Hutus", "Tutsi", "Tutsis", "Zulu", "Zulus", "Cossack", "Cossacks", "Corsican", "Sardinian", "Sicilian", "Bavarian", "Cornish",
+  "Hispanic", "Latino", "Latinos", "Druze", "Alawite", "Alawites", "Yazidi", "Yazidis", "Rohingya", "Tatar", "Tatars", "Crimean",
+];
+
+/** Debian's hunspell-en-us (SCOWL word lists; apt-get install hunspell-en-us). */
+const ENGLISH_DICTIONARY = "/usr/share/hunspell/en_US.dic";
+
+/** Stems a hunspell dictionary lists in lowercase only (not also capitalised, as "turkey"/"Turkey"). */
+function lowercaseOnlyWords(path: string): string[] {
+  if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install hunspell-en-us (the news conventions read its common words)`);
+  const stems = readFileSync(path, "utf8").split("\n").slice(1).map((line) => line.split("/", 1)[0]!.trim()).filter(Boolean);
+  const capitalised = new Set(stems.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
+  return stems.filter((w) => /^\p{Ll}[\p{Ll}'-]*$/u.test(w) && !capitalised.has(w)).sort();
 }
 
 /** Split entities at ENTITY_BREAKING_PUNCTUATION; drop unwanted tokens at entity edges. */

@@ -197,6 +197,47 @@ test("news conventions: titles, inner words, known names, events, acronyms", () 
   assert.deepEqual(run("президент Турции Реджеп Эрдоган", ["O", "B-PER", "I-PER", "I-PER"], "ru"), ["O", "B-LOC", "B-PER", "I-PER"]);
 });
 
+test("document conventions: teams in sports reports, positional capitals, surnames", () => {
+  const rules = new Conventions({ entries: { england: "R", yorkshire: "R", france: "K" }, commonWords: { en: ["soccer", "scorer", "division", "apple"] } });
+  const run = (sentences: string[], tags: string[][]): string[][] => {
+    const out = tags.map((t) => t.slice());
+    rules.applyToDocument(sentences.map((s) => s.split(" ")), out, "en");
+    return out;
+  };
+  const tag = (sentence: string, spans: Record<string, string>): string[] =>
+    sentence.split(" ").map((w) => spans[w] ?? "O");
+  const report = [
+    "CRICKET - YORKSHIRE BEAT LEEDS",
+    "Yorkshire beat Leeds by 40 runs at Headingley in Leeds on Friday .",
+    "England captain Mike Atherton watched from Leeds .",
+  ];
+  const out = run(report, [
+    tag(report[0]!, { YORKSHIRE: "B-LOC", LEEDS: "B-LOC" }),
+    tag(report[1]!, { Yorkshire: "B-LOC", Leeds: "B-LOC", Headingley: "B-LOC" }),
+    tag(report[2]!, { England: "B-LOC", Mike: "B-PER", Atherton: "I-PER" }),
+  ]);
+  // The county that beat someone is a team, and so is its name elsewhere, except where it is the venue.
+  assert.deepEqual(out[1], tag(report[1]!, { Yorkshire: "B-ORG", Leeds: "B-ORG", Headingley: "B-LOC" }).map((t, i) => (i === 9 ? "B-LOC" : t)));
+  // A UK nation keeps LOC, as countries do.
+  assert.equal(out[2]![0], "B-LOC");
+  // Outside a sports report nothing changes.
+  const plain = ["Yorkshire beat records in rainfall ."];
+  assert.deepEqual(run(plain, [tag(plain[0]!, { Yorkshire: "B-LOC" })])[0], tag(plain[0]!, { Yorkshire: "B-LOC" }));
+  // Common words capitalised by position are no names; one the text capitalises mid-sentence is.
+  const table = ["Scorer : Gary Lineker", "Division one results", "Apple shares fell after Apple said so"];
+  const untagged = run(table, [
+    tag(table[0]!, { Scorer: "B-ORG", Gary: "B-PER", Lineker: "I-PER" }),
+    tag(table[1]!, { Division: "B-LOC" }),
+    tag(table[2]!, { Apple: "B-ORG" }),
+  ]);
+  assert.deepEqual(untagged[0], ["O", "O", "B-PER", "I-PER"]);
+  assert.deepEqual(untagged[1], ["O", "O", "O"]);
+  assert.equal(untagged[2]![0], "B-ORG");
+  // A lone surname is the person named in full elsewhere, even where the tagger read a place.
+  const story = ["Bill Clinton spoke .", "Clinton said ."];
+  assert.deepEqual(run(story, [["B-PER", "I-PER", "O", "O"], ["B-LOC", "O", "O"]])[1], ["B-PER", "O", "O"]);
+});
+
 test("error classes: wrong type, wrong boundary, missed, spurious", () => {
   const types = new Set(["PER", "ORG", "LOC"]);
   const kinds = (gold: string[], predicted: string[]): string[] => sentenceErrors(gold, predicted, types).map((e) => e.kind);

@@ -12,6 +12,7 @@
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { calendarWords, TITLE_WORDS } from "./lexicon.ts";
+import { isShouting } from "./truecase.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
@@ -27,7 +28,14 @@ export const NAME_KINDS = {
   faith: "F",
 } as const;
 
-export type ConventionsData = NameListData;
+export interface ConventionsData extends NameListData {
+  /**
+   * Per language, the words a spelling dictionary knows only in lowercase ("soccer", "division";
+   * not "turkey", which it also has as "Turkey"): capitalised by their position alone, they are
+   * no names. Plurals and possessives are read back to these stems.
+   */
+  commonWords?: Record<string, string[]>;
+}
 
 const LOCATION_KINDS = /[KAR]/;
 
@@ -60,6 +68,42 @@ const EVENT_HEADS: Record<string, ReadonlySet<string>> = {
   en: new Set(["cup", "open", "championship", "championships", "games", "olympics", "olympiad", "prix", "tournament", "trophy", "classic", "masters", "series", "rally", "marathon", "festival", "war", "day", "award", "awards", "prize", "derby", "slam", "tour", "invitational"]),
 };
 
+/**
+ * Sports named in a report's headline slug ("CRICKET - ...", "Soccer: ..."), English: a report
+ * on a sport names teams by their towns and regions, and a team is an organisation.
+ */
+const SPORTS: Record<string, ReadonlySet<string>> = {
+  en: new Set([
+    "soccer", "football", "cricket", "baseball", "basketball", "tennis", "golf", "rugby", "hockey", "ice hockey", "athletics",
+    "boxing", "cycling", "motor racing", "motorcycling", "formula one", "squash", "badminton", "swimming", "skiing", "sailing",
+    "horse racing", "racing", "volleyball", "handball", "snooker", "rowing", "judo", "wrestling", "nfl", "nba", "nhl",
+    "american football", "rugby union", "rugby league", "table tennis", "equestrianism", "triathlon", "sport", "sports",
+  ]),
+};
+
+/** Words before a place that make it the place where something happens, not a team ("at Lord's", "in Leeds"). */
+const LOCATIVE_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["in", "at", "near", "from", "to", "outside", "around", "of"]),
+};
+
+/** The UK's nations, regions in the gazetteer, field national teams: news annotation keeps them LOC like countries. */
+const NATIONAL_TEAM_REGIONS = new Set(["england", "scotland", "wales", "northern ireland"]);
+
+/** Tokens after which a word is capitalised by its position: sentence and list-item openers. */
+const SENTENCE_OPENERS = new Set(['"', "'", "“", "«", "„", "(", "-", "–", "—", ":", "‘", "--", "*", "•"]);
+
+/** A score or a result after a team's name ("Kent 108-3", "Chicago 67 60 .528"). */
+const SCORE = /^\d+(-\d+)?$/;
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** Words around a town's name that make it a team: opponents, results, team members. */
+const TEAM_CONTEXT: Record<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = {
+  en: {
+    before: new Set(["v", "vs", "vs.", "beat", "beating", "against", "over", "defeated", "edged", "routed", "thrashed", "drew", "host", "hosts", "visiting", "champions"]),
+    after: new Set(["beat", "beats", "drew", "draw", "lost", "won", "win", "wins", "v", "vs", "vs.", "defeated", "captain", "coach", "manager", "striker", "midfielder", "goalkeeper", "defender", "batsman", "bowler", "pitcher", "opener", "striker", "forward", "team", "side", "squad", "players", "fans", "reached", "closed", "made", "scored", "were", "are"]),
+  },
+};
+
 /** Articles that news annotation leaves outside a name ("the Commerce Department"). */
 const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["the"]),
@@ -76,6 +120,24 @@ const isNumber = (word: string): boolean => /^\p{N}+$/u.test(word);
 const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word);
 
 export class Conventions extends NameList {
+  private readonly commonWords = new Map<string, ReadonlySet<string>>();
+
+  constructor(data: ConventionsData) {
+    super(data);
+    for (const [language, words] of Object.entries(data.commonWords ?? {})) this.commonWords.set(language, new Set(words));
+  }
+
+  /** Whether `word` is one of the language's lowercase-only dictionary words, or a plural of one. */
+  isCommonWord(word: string, language: string): boolean {
+    const words = this.commonWords.get(language);
+    if (!words) return false;
+    const lower = word.toLowerCase();
+    if (words.has(lower)) return true;
+    if (lower.endsWith("ies")) return words.has(lower.slice(0, -3) + "y");
+    if (lower.endsWith("es") && words.has(lower.slice(0, -2))) return true;
+    return lower.endsWith("s") && words.has(lower.slice(0, -1));
+  }
+
   /** Longest entry starting at `i` (capitalised start), as [length, kinds], or undefined. */
   match(words: readonly string[], i: number): [number, string] | undefined {
     if (!isCapitalised(words[i]!)) return undefined;
@@ -129,6 +191,67 @@ export class Conventions extends NameList {
   }
 
   /**
+   * Document-level conventions, after every sentence went through `apply`: in a sports report a
+   * town or region named as an actor is its team (ORG); countries stay LOC as news annotation keeps
+   * them, and so do venues ("at Headingley"), datelines and "Leicester :" venue labels.
+   */
+  applyToDocument(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
+    this.untagPositionalCapitals(sentences, tags, language);
+    this.typeTeams(sentences, tags, language);
+    typeSurnames(sentences, tags, (word) => isAcronym(word) || /[KA]/.test(this.match([word], 0)?.[1] ?? ""));
+  }
+
+  /**
+   * A lone common word capitalised only by its position (a sentence's or a list item's first word,
+   * a shouted headline: "SOCCER -", "Scorers :", "Division one") is no name, unless the document
+   * also capitalises it mid-sentence, where case means something ("Apple said ... at Apple").
+   */
+  private untagPositionalCapitals(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
+    if (!this.commonWords.has(language)) return;
+    const shouting = sentences.map((words) => isShouting(words));
+    const positional = (words: readonly string[], i: number, s: number): boolean =>
+      shouting[s]! || i === 0 || SENTENCE_OPENERS.has(words[i - 1]!) || /^\p{N}+[.)]?$/u.test(words[i - 1]!);
+    const capitalisedInText = new Set<string>();
+    sentences.forEach((words, s) => {
+      for (let i = 1; i < words.length; i++) if (isCapitalised(words[i]!) && !positional(words, i, s)) capitalisedInText.add(words[i]!.toLowerCase());
+    });
+    sentences.forEach((words, s) => {
+      for (const span of spansFromTags(tags[s]!)) {
+        const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w) && w !== "'s");
+        if (spanWords.length === 0 || (spanWords.length > 1 && !shouting[s])) continue;
+        if (!positional(words, span.start, s)) continue;
+        if (!spanWords.every((w) => this.isCommonWord(w, language) && !capitalisedInText.has(w.toLowerCase()))) continue;
+        if (this.match(words, span.start)) continue;
+        for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
+      }
+    });
+  }
+
+  /** In a sports report (headline slug), towns and regions that play are teams: ORG. */
+  private typeTeams(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
+    const sports = SPORTS[language];
+    if (!sports || sentences.length === 0 || !isSportsSlug(sentences[0]!, sports)) return;
+    const locative = LOCATIVE_WORDS[language] ?? new Set<string>();
+    const teamWords = TEAM_CONTEXT[language]!;
+    const candidates: { sentence: number; span: TokenSpan; key: string }[] = [];
+    const teams = new Set<string>();
+    sentences.forEach((words, s) => {
+      for (const span of spansFromTags(tags[s]!)) {
+        if (span.type !== "LOC") continue;
+        const known = this.match(words, span.start);
+        if (known && known[0] === span.end - span.start && (/[KA]/.test(known[1]) || NATIONAL_TEAM_REGIONS.has(words.slice(span.start, span.end).join(" ").toLowerCase()))) continue;
+        const key = words.slice(span.start, span.end).join(" ").toLowerCase();
+        const before = words[span.start - 1]?.toLowerCase() ?? "";
+        const after = words[span.end]?.toLowerCase() ?? "";
+        if (SCORE.test(after) || teamWords.before.has(before) || teamWords.after.has(after)) teams.add(key);
+        if (locative.has(before) || before === "(" || after === ":" || ISO_DATE.test(after)) continue;
+        candidates.push({ sentence: s, span, key });
+      }
+    });
+    for (const { sentence, span, key } of candidates) if (teams.has(key)) writeSpan(tags[sentence]!, span.start, span.end, "ORG");
+  }
+
+  /**
    * A person span opening with a place or an acronym and followed by a full name is an affiliation
    * and a person ("президент РФ Дмитрий Медведев", "премьер Японии Наото Кан").
    */
@@ -158,6 +281,35 @@ export class Conventions extends NameList {
       i = end - 1;
     }
   }
+}
+
+/**
+ * A lone word that ends a person's full name elsewhere in the document is that person ("Bill
+ * Clinton" ... "Clinton said"), whatever place or country the word also names: reporters name a
+ * person in full once, then by surname. Acronyms and names of countries and world areas are
+ * left alone: a person span ending in one is the tagger's error ("... КНДР").
+ */
+function typeSurnames(sentences: ReadonlyArray<readonly string[]>, tags: string[][], knownOtherwise: (word: string) => boolean): void {
+  const surnames = new Set<string>();
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      const last = words[span.end - 1]!;
+      if (span.type === "PER" && span.end - span.start >= 2 && isCapitalised(last) && last.length > 2 && !/\.$/.test(last) && !knownOtherwise(last)) surnames.add(last);
+    }
+  });
+  if (surnames.size === 0) return;
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      if (span.type !== "PER" && span.end - span.start === 1 && surnames.has(words[span.start]!)) writeSpan(tags[s]!, span.start, span.end, "PER");
+    }
+  });
+}
+
+/** A headline opening with a sport's name and a dash or colon ("SOCCER - JAPAN GET LUCKY WIN"). */
+function isSportsSlug(headline: readonly string[], sports: ReadonlySet<string>): boolean {
+  const separator = headline.findIndex((w) => w === "-" || w === ":" || w === "--");
+  if (separator < 1 || separator > 3) return false;
+  return sports.has(headline.slice(0, separator).join(" ").toLowerCase());
 }
 
 function writeSpan(tags: string[], start: number, end: number, type: string): void {

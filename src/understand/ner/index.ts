@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Conventions } from "./conventions.ts";
+import { Conventions, type ConventionsData } from "./conventions.ts";
 import { Gazetteer, type NameListData } from "./gazetteer.ts";
 import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
@@ -62,12 +62,12 @@ export function conventionsPath(): string {
 }
 
 /** A gzipped name-list file; an absent one (models not trained yet) is an empty list. */
-function readNameList(path: string): NameListData {
-  return existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} };
+function readNameList<Data extends NameListData>(path: string): Data {
+  return (existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} }) as Data;
 }
 
 export function loadConventions(): Conventions {
-  conventions ??= new Conventions(readNameList(conventionsPath()));
+  conventions ??= new Conventions(readNameList<ConventionsData>(conventionsPath()));
   return conventions;
 }
 
@@ -127,10 +127,13 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const rules = loadConventions();
   const tags = sentences.map((words) => tagWithModel(loaded, words, gaz));
   harmonizeDocument(sentences, tags, loaded.lowercaseWords);
+  const modelLanguage = loaded.model.header.language;
+  const cased = sentences.map((words) => truecase(words, loaded.lowercaseWords));
   sentences.forEach((words, i) => {
     trimLowercaseEdges(words, tags[i]!);
-    rules.apply(truecase(words, loaded.lowercaseWords), tags[i]!, loaded.model.header.language, loaded.lowercaseWords);
+    rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
   });
+  rules.applyToDocument(cased, tags, modelLanguage);
   return tags;
 }
 
