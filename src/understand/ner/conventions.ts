@@ -104,6 +104,11 @@ const TEAM_CONTEXT: Record<string, { before: ReadonlySet<string>; after: Readonl
   },
 };
 
+/** Reporting verbs next to a speaker's name ("X said", "said X"). */
+const SPEECH_VERBS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["said", "says", "told", "added", "asked", "stated", "declared", "explained", "insisted", "warned", "admitted", "recalled", "noted", "argued", "replied", "wrote"]),
+};
+
 /** Articles that news annotation leaves outside a name ("the Commerce Department"). */
 const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["the"]),
@@ -195,10 +200,12 @@ export class Conventions extends NameList {
    * town or region named as an actor is its team (ORG); countries stay LOC as news annotation keeps
    * them, and so do venues ("at Headingley"), datelines and "Leicester :" venue labels.
    */
-  applyToDocument(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
-    this.untagPositionalCapitals(sentences, tags, language);
+  applyToDocument(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string, modelCommonWords: ReadonlySet<string> = new Set()): void {
+    this.untagPositionalCapitals(sentences, tags, language, modelCommonWords);
     this.typeTeams(sentences, tags, language);
     typeSurnames(sentences, tags, (word) => isAcronym(word) || /[KA]/.test(this.match([word], 0)?.[1] ?? ""));
+    const speech = SPEECH_VERBS[language];
+    if (speech) this.typeSpeakers(sentences, tags, speech);
   }
 
   /**
@@ -206,8 +213,8 @@ export class Conventions extends NameList {
    * a shouted headline: "SOCCER -", "Scorers :", "Division one") is no name, unless the document
    * also capitalises it mid-sentence, where case means something ("Apple said ... at Apple").
    */
-  private untagPositionalCapitals(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
-    if (!this.commonWords.has(language)) return;
+  private untagPositionalCapitals(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string, modelCommonWords: ReadonlySet<string>): void {
+    const isCommon = this.commonWords.has(language) ? (w: string) => this.isCommonWord(w, language) : (w: string) => modelCommonWords.has(w.toLowerCase());
     const shouting = sentences.map((words) => isShouting(words));
     const positional = (words: readonly string[], i: number, s: number): boolean =>
       shouting[s]! || i === 0 || SENTENCE_OPENERS.has(words[i - 1]!) || /^\p{N}+[.)]?$/u.test(words[i - 1]!);
@@ -220,9 +227,24 @@ export class Conventions extends NameList {
         const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w) && w !== "'s");
         if (spanWords.length === 0 || (spanWords.length > 1 && !shouting[s])) continue;
         if (!positional(words, span.start, s)) continue;
-        if (!spanWords.every((w) => this.isCommonWord(w, language) && !capitalisedInText.has(w.toLowerCase()))) continue;
+        if (!spanWords.every((w) => isCommon(w) && !capitalisedInText.has(w.toLowerCase()))) continue;
         if (this.match(words, span.start)) continue;
         for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
+      }
+    });
+  }
+
+  /**
+   * A lone unknown word the tagger read as a place, speaking ("Parnevik said", "said Parnevik ."),
+   * is a person: places speak through their names only as countries, which the lists know.
+   */
+  private typeSpeakers(sentences: ReadonlyArray<readonly string[]>, tags: string[][], speech: ReadonlySet<string>): void {
+    sentences.forEach((words, s) => {
+      for (const span of spansFromTags(tags[s]!)) {
+        if (span.type !== "LOC" || span.end - span.start !== 1 || this.match(words, span.start)) continue;
+        const after = words[span.end]?.toLowerCase() ?? "";
+        const before = words[span.start - 1]?.toLowerCase() ?? "";
+        if (speech.has(after) || (speech.has(before) && !/^\p{L}/u.test(words[span.end] ?? "."))) writeSpan(tags[s]!, span.start, span.end, "PER");
       }
     });
   }

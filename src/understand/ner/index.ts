@@ -133,7 +133,7 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
     trimLowercaseEdges(words, tags[i]!);
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
   });
-  rules.applyToDocument(cased, tags, modelLanguage);
+  rules.applyToDocument(cased, tags, modelLanguage, loaded.lowercaseWords);
   return tags;
 }
 
