@@ -204,6 +204,9 @@ const STATELESS_DEMONYMS = [
   "Bosniaks", "Tibetan", "Tibetans", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Pashtun", "Pashtuns", "Berber", "Berbers", "Hutu",
   "Hutus", "Tutsi", "Tutsis", "Zulu", "Zulus", "Cossack", "Cossacks", "Corsican", "Sardinian", "Sicilian", "Bavarian", "Cornish",
   "Hispanic", "Latino", "Latinos", "Druze", "Alawite", "Alawites", "Yazidi", "Yazidis", "Rohingya", "Tatar", "Tatars", "Crimean",
+  // nouns for one person of a nation, and names of states that no longer exist
+  "Briton", "Britons", "Swede", "Swedes", "Dane", "Danes", "Finn", "Finns", "Pole", "Poles", "Turk", "Turks", "Afrikaner", "Afrikaners",
+  "West Indian", "West Indians", "Soviet", "Soviets", "Yugoslav", "Yugoslavs", "Czechoslovak", "Zairean", "Zaireans", "Rhodesian",
 ];
 
 /** Debian's hunspell-en-us (SCOWL word lists; apt-get install hunspell-en-us). */

@@ -188,6 +188,7 @@ export class Conventions extends NameList {
     splitOffTitles(words, tags, TITLE_WORDS[language]);
     this.splitLeadingPlaces(words, tags);
     this.typeKnownNames(words, tags, commonWords);
+    this.typeDemonymRuns(words, tags);
     tagAcronyms(words, tags, commonWords);
     const heads = EVENT_HEADS[language];
     if (heads) markEvents(words, tags, heads);
@@ -289,6 +290,20 @@ export class Conventions extends NameList {
   }
 
   /** Country, area, nationality, language and faith names alone (untagged or a whole span) take their type. */
+  /** A span made only of nationality words ("Iraqi Kurds", "Bosnian Serbs") is MISC like each of them. */
+  private typeDemonymRuns(words: readonly string[], tags: string[]): void {
+    for (const span of spansFromTags(tags)) {
+      if (span.type === "MISC" || span.end - span.start < 2) continue;
+      let i = span.start;
+      while (i < span.end) {
+        const found = this.match(words, i);
+        if (!found || i + found[0] > span.end || !/D/.test(found[1])) break;
+        i += found[0];
+      }
+      if (i === span.end) writeSpan(tags, span.start, span.end, "MISC");
+    }
+  }
+
   private typeKnownNames(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
     for (let i = 0; i < words.length; i++) {
       const found = this.match(words, i);
