@@ -228,7 +228,7 @@ export class Conventions extends NameList {
         const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w) && w !== "'s");
         if (spanWords.length === 0 || (spanWords.length > 1 && !shouting[s])) continue;
         if (!positional(words, span.start, s)) continue;
-        if (!spanWords.every((w) => isCommon(w) && !capitalisedInText.has(w.toLowerCase()))) continue;
+        if (!spanWords.every((w) => isCapitalised(w) && isCommon(w) && !capitalisedInText.has(w.toLowerCase()))) continue;
         if (this.match(words, span.start)) continue;
         for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
       }
