@@ -44,6 +44,7 @@ const SPEECH_AND_LIGHT = new Set([
   "proclamar", "pronunciar", "comenzar", "empezar", "iniciar", "continuar", "proseguir", "terminar", "concluir",
   "finalizar", "culminar", "realizar", "efectuar", "mantener", "establecer", "presentar", "ordenar", "decidir",
   "intentar", "tratar", "lograr", "conseguir", "organizar", "convocar", "preparar", "planear", "planificar",
+  "protagonizar",
 ]);
 
 interface PloverCode { type: string; mode: string; context: string }

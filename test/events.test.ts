@@ -159,3 +159,18 @@ test("stems that also name no event, derived triggers on verbs only, refusals, p
   assert.equal(only("El canciller se reunió con su homólogo chileno en Lima.", "es").eventType, "CONSULT");
   assert.deepEqual(code("El festival reunió a miles de aficionados.", "es"), []);
 });
+
+test("negation by a preposition reaches its own complement only; states and raised protests are no events; agent nouns", () => {
+  // "sin", "without" inside a name do not negate the verb after it.
+  assert.equal(only("Reporteros sin Fronteras pide la liberación del periodista.", "es").eventType, "REQUEST");
+  assert.equal(only("Doctors Without Borders called for a ceasefire in the region.", "en").eventType, "REQUEST");
+  assert.equal(only("The troops withdrew without firing a shot.", "en").eventType, "RETREAT");
+  // A participle after a verb of state is a standing state; after "fueron" it is the arrest.
+  assert.deepEqual(code("Los dirigentes sindicales están detenidos desde hace un año.", "es"), []);
+  assert.equal(only("Los dirigentes sindicales fueron detenidos el lunes.", "es").eventType, "COERCE");
+  // "levantó un coro de protestas" raised protests; "levantaron la huelga" ended the strike.
+  assert.equal(only("La decisión levantó un coro de protestas en todo el país.", "es").eventType, "PROTEST");
+  assert.equal(only("Los sindicatos levantaron la huelga el martes.", "es").eventType, "CONCEDE");
+  // The marchers are people, not a march.
+  assert.ok(!code("Los marchistas llegaron a la capital el jueves.", "es").some((e) => e.eventType === "PROTEST"));
+});

@@ -179,7 +179,7 @@ function codeSentence(
   // "lifted the curfew": the stop word is not an event of its own when what it stops follows.
   const stopsNext = (h: Hit) =>
     hits.some((s) => s.entry.cls === "STOP" && s.from === h.from) &&
-    hits.some((n) => REVERSAL_OF[n.entry.cls] && n.entry.core && n.from >= h.to && n.from <= h.to + STOP_REACH);
+    hits.some((n) => REVERSAL_OF[n.entry.cls] && n.entry.core && stopsObject(hits, h, n));
   const triggers = hits.filter(
     (h) =>
       TYPES.has(h.entry.cls) &&
@@ -205,10 +205,12 @@ function codeSentence(
       type = "REJECT";
       suppressedFrom = denial.to; // the denied event is not coded
     } else {
-      chosen = strongest(hits, triggers, cFrom, cTo, language);
-      type = chosen?.entry.cls;
-      mode = chosen?.entry.mode;
-      const reversal = chosen && type && hasBefore(hits, "STOP", chosen.from, STOP_REACH, cFrom) ? REVERSAL_OF[type] : undefined;
+      const governing = strongest(hits, triggers, cFrom, cTo, language);
+      chosen = governing;
+      type = governing?.entry.cls;
+      mode = governing?.entry.mode;
+      const stopped = !!governing && hits.some((h) => h.entry.cls === "STOP" && h.from >= cFrom && stopsObject(hits, h, governing));
+      const reversal = stopped && type ? REVERSAL_OF[type] : undefined;
       if (reversal) {
         const easedToRetreat = reversal.type === "CONCEDE" && EASED_TO_RETREAT.has(mode ?? "");
         type = easedToRetreat ? "RETREAT" : reversal.type;
@@ -216,7 +218,8 @@ function codeSentence(
       }
     }
     if (!chosen || !type) continue;
-    if (!denial && hasBefore(hits, "NEG", chosen.from, NEGATION_REACH, cFrom)) {
+    if (!denial && stative(hits, words, chosen, language)) continue;
+    if (!denial && negated(hits, chosen.from, cFrom)) {
       if (!NEGATED_TO_REJECT.has(type)) continue;
       type = "REJECT";
       mode = undefined;
@@ -294,7 +297,37 @@ function protestMotive(hits: readonly Hit[], triggers: readonly Hit[], events: r
       t.entry.core &&
       t.entry.cls === "PROTEST" &&
       (hasBefore(hits, "PURPOSE", t.from, 0, 0) || hasBefore(hits, "MOTIVE", t.from, 0, 0)) &&
-      !hasBefore(hits, "NEG", t.from, NEGATION_REACH, 0),
+      !negated(hits, t.from, 0),
+  );
+}
+
+/**
+ * "lifted the curfew", "levantaron la huelga": a stop word acts on an event that is its object, a few words on
+ * and not inside a prepositional phrase ("levantó un coro de protestas" raised protests, it did not end them).
+ */
+function stopsObject(hits: readonly Hit[], stop: Hit, event: Hit): boolean {
+  return (
+    event.from >= stop.to &&
+    event.from <= stop.to + STOP_REACH &&
+    !hits.some((h) => h.entry.cls === "PREP" && h.from >= stop.to && h.to <= event.from)
+  );
+}
+
+/**
+ * Past participles by language: after a verb of state ("están detenidos", "sigue prohibida") a participle
+ * names a standing state, not an event of the reported time.
+ */
+const PARTICIPLE: Record<string, RegExp> = {
+  es: /^\p{L}{2,}(?:ad|id)[oa]s?$|^(?:muert|pres|proscrit|impuest|abiert|devuelt|hech|escrit|cubiert|suspens)[oa]s?$/u,
+};
+
+function stative(hits: readonly Hit[], words: readonly Word[], trigger: Hit, language: string): boolean {
+  const participle = PARTICIPLE[language];
+  return (
+    !!participle &&
+    trigger.to - trigger.from === 1 &&
+    participle.test(words[trigger.from]!.norm) &&
+    hasBefore(hits, "STATE", trigger.from, 0, 0)
   );
 }
 
@@ -306,7 +339,7 @@ function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number
   for (const t of triggers) {
     if (t.from < cFrom || t.to > cTo) continue;
     // A negation scopes over its own trigger only: "stormed the building without injuring anyone" is an assault.
-    if (!NEGATED_TO_REJECT.has(t.entry.cls) && hasBefore(hits, "NEG", t.from, NEGATION_REACH, cFrom)) continue;
+    if (!NEGATED_TO_REJECT.has(t.entry.cls) && negated(hits, t.from, cFrom)) continue;
     const score =
       (t.entry.core ? STRENGTH.core : 0) +
       (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose) +
@@ -349,6 +382,15 @@ function spanOf(text: string, start: number, end: number): TextSpan {
 
 function participant(text: string, c: Candidate): EventParticipant {
   return { ...spanOf(text, c.start, c.end), ...(c.entity !== undefined ? { entity: c.entity } : {}) };
+}
+
+/**
+ * A negation word a few words before the trigger; a preposition like "sin", "without" only over its own
+ * complement ("sin heridos"): "Reporteros sin Fronteras pide..." is not negated.
+ */
+function negated(hits: readonly Hit[], at: number, floor: number): boolean {
+  const det = hits.find((h) => h.entry.cls === "DET" && h.to === at);
+  return hasBefore(hits, "NEG", at, NEGATION_REACH, floor) || hasBefore(hits, "WITHOUT", det ? det.from : at, 0, floor);
 }
 
 function hasBefore(hits: readonly Hit[], cls: string, at: number, reach: number, floor: number): boolean {

@@ -21,6 +21,10 @@ export const CONTROL_CLASSES = [
   "NONE",
   // "en protesta por", "in protest at": the protest is the motive of the sentence's act (MOTIVE).
   "MOTIVE",
+  // "sin heridos", "without injuring": a preposition that negates its own complement only (NEG reaches further).
+  "WITHOUT",
+  // "están detenidos": a verb of state before a participle, a standing state rather than an event.
+  "STATE",
 ] as const;
 export type ControlClass = (typeof CONTROL_CLASSES)[number];
 
