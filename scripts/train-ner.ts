@@ -183,6 +183,7 @@ function buildConventions(): ConventionsData {
   }
   for (const abbreviation of COUNTRY_ABBREVIATIONS) add(abbreviation, NAME_KINDS.country);
   for (const demonym of STATELESS_DEMONYMS) add(demonym, NAME_KINDS.demonym);
+  for (const name of givenNames()) add(name, NAME_KINDS.givenName);
   const countries = JSON.parse(readFileSync(sharedPath("kb/mledoze-countries.json"), "utf8")) as Array<{ languages?: Record<string, string> }>;
   for (const c of countries) for (const language of Object.values(c.languages ?? {})) add(language, NAME_KINDS.language);
   if (existsSync(sharedPath(PHOENIX_AGENTS))) {
@@ -208,6 +209,35 @@ const STATELESS_DEMONYMS = [
   "Briton", "Britons", "Swede", "Swedes", "Dane", "Danes", "Finn", "Finns", "Pole", "Poles", "Turk", "Turks", "Afrikaner", "Afrikaners",
   "West Indian", "West Indians", "Soviet", "Soviets", "Yugoslav", "Yugoslavs", "Czechoslovak", "Zairean", "Zaireans", "Rhodesian",
 ];
+
+/** A given name opens this many multi-word person names in the WikiANN training splits... */
+const GIVEN_NAME_MIN_COUNT = 3;
+/** ...and this share of its occurrences as a capitalised word are there (not "George" of "George Town"). */
+const GIVEN_NAME_MIN_SHARE = 0.85;
+
+/**
+ * Given names, learnt from the WikiANN training splits of every language: words that open multi-word
+ * person names and seldom appear capitalised otherwise ("Linda", "Saeed", "Дмитрий").
+ */
+function givenNames(): string[] {
+  const asFirstName = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  for (const language of ALL_LANGUAGES) {
+    const path = sharedPath(`train/ner/${language}.train.jsonl`);
+    if (!existsSync(path)) continue;
+    for (const { tokens, tags } of readJsonl<Sentence>(path)) {
+      tokens.forEach((word, i) => {
+        if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return;
+        capitalised.set(word, (capitalised.get(word) ?? 0) + 1);
+        if (tags[i] === "B-PER" && tags[i + 1] === "I-PER" && /^\p{Lu}/u.test(tokens[i + 1] ?? "")) asFirstName.set(word, (asFirstName.get(word) ?? 0) + 1);
+      });
+    }
+  }
+  return [...asFirstName]
+    .filter(([word, n]) => n >= GIVEN_NAME_MIN_COUNT && n >= GIVEN_NAME_MIN_SHARE * capitalised.get(word)!)
+    .map(([word]) => word)
+    .sort();
+}
 
 /** Debian's hunspell-en-us (SCOWL word lists; apt-get install hunspell-en-us). */
 const ENGLISH_DICTIONARY = "/usr/share/hunspell/en_US.dic";

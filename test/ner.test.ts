@@ -197,6 +197,24 @@ test("news conventions: titles, inner words, known names, events, acronyms", () 
   assert.deepEqual(run("президент Турции Реджеп Эрдоган", ["O", "B-PER", "I-PER", "I-PER"], "ru"), ["O", "B-LOC", "B-PER", "I-PER"]);
 });
 
+test("news conventions: initials and given names open person names; nationality runs are MISC", () => {
+  const rules = new Conventions({ entries: { linda: "P", iraqi: "D", kurds: "D", "first union": "K" } });
+  const common = new Set(["said", "took", "bank"]);
+  const run = (sentence: string, tags: string[]): string[] => {
+    const out = tags.slice();
+    rules.apply(sentence.split(" "), out, "en", common);
+    return out;
+  };
+  assert.deepEqual(run("Linda Wild won", ["B-ORG", "I-ORG", "O"]), ["B-PER", "I-PER", "O"]);
+  assert.deepEqual(run("J. Adams took two", ["B-ORG", "I-ORG", "O", "O"]), ["B-PER", "I-PER", "O", "O"]);
+  // An organisation word at the end keeps the organisation ("Linda Bank" is a bank).
+  assert.deepEqual(run("Linda Bank said", ["B-ORG", "I-ORG", "O"]), ["B-ORG", "I-ORG", "O"]);
+  // Untagged initials before a surname; not before a common word.
+  assert.deepEqual(run("( P. Simmons 4-38 )", ["O", "O", "O", "O", "O"]), ["O", "B-PER", "I-PER", "O", "O"]);
+  assert.deepEqual(run("A. Bank said", ["O", "O", "O"]), ["O", "O", "O"]);
+  assert.deepEqual(run("the Iraqi Kurds said", ["O", "B-ORG", "I-ORG", "O"]), ["O", "B-MISC", "I-MISC", "O"]);
+});
+
 test("document conventions: teams in sports reports, positional capitals, surnames", () => {
   const rules = new Conventions({ entries: { england: "R", yorkshire: "R", france: "K" }, commonWords: { en: ["soccer", "scorer", "division", "apple"] } });
   const run = (sentences: string[], tags: string[][]): string[][] => {

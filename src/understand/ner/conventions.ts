@@ -11,7 +11,7 @@
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { calendarWords, TITLE_WORDS } from "./lexicon.ts";
+import { calendarWords, ORGANISATION_WORDS, TITLE_WORDS } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
@@ -26,6 +26,8 @@ export const NAME_KINDS = {
   language: "G",
   /** religion or faith adjective (Muslim, Catholic) */
   faith: "F",
+  /** given name ("Linda", "Saeed"), learnt from the person names of the training data */
+  givenName: "P",
 } as const;
 
 export interface ConventionsData extends NameListData {
@@ -122,6 +124,7 @@ const NEVER_ALONE: Record<string, ReadonlySet<string>> = {
 const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isNumber = (word: string): boolean => /^\p{N}+$/u.test(word);
+const isInitial = (word: string): boolean => /^\p{Lu}\.$/u.test(word);
 const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word);
 
 export class Conventions extends NameList {
@@ -189,6 +192,7 @@ export class Conventions extends NameList {
     this.splitLeadingPlaces(words, tags);
     this.typeKnownNames(words, tags, commonWords);
     this.typeDemonymRuns(words, tags);
+    this.typePersonNames(words, tags, ORGANISATION_WORDS[language], commonWords);
     tagAcronyms(words, tags, commonWords);
     const heads = EVENT_HEADS[language];
     if (heads) markEvents(words, tags, heads);
@@ -290,6 +294,33 @@ export class Conventions extends NameList {
   }
 
   /** Country, area, nationality, language and faith names alone (untagged or a whole span) take their type. */
+  /**
+   * A short span read as an organisation or place that opens with initials ("J. Adams") or a given
+   * name ("Linda Wild", "Saeed Anwar") and ends in no organisation word is a person; an untagged
+   * initial before a capitalised word that is no common word is one too ("( P. Simmons 4-38 )").
+   */
+  private typePersonNames(words: readonly string[], tags: string[], organisationWords: readonly string[] | undefined, commonWords: ReadonlySet<string>): void {
+    const organisational = new Set(organisationWords ?? []);
+    for (const span of spansFromTags(tags)) {
+      const length = span.end - span.start;
+      if (span.type === "PER" || span.type === "MISC" || length < 2 || length > 3) continue;
+      const first = words[span.start]!;
+      const last = words[span.end - 1]!;
+      if (!isCapitalised(last) || organisational.has(last.toLowerCase().replace(/\.$/, ""))) continue;
+      const opensWithName = isInitial(first) || (this.entries.get(first.toLowerCase()) === NAME_KINDS.givenName && !this.match(words.slice(span.start + 1, span.end), 0));
+      if (opensWithName) writeSpan(tags, span.start, span.end, "PER");
+    }
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (!isInitial(words[i]!) || tags[i] !== "O") continue;
+      let end = i + 1;
+      while (end < words.length && isInitial(words[end]!) && tags[end] === "O") end++;
+      const surname = words[end];
+      if (surname === undefined || tags[end] !== "O" || !/^\p{Lu}\p{Ll}/u.test(surname) || commonWords.has(surname.toLowerCase()) || this.match(words, end)) continue;
+      writeSpan(tags, i, end + 1, "PER");
+      i = end;
+    }
+  }
+
   /** A span made only of nationality words ("Iraqi Kurds", "Bosnian Serbs") is MISC like each of them. */
   private typeDemonymRuns(words: readonly string[], tags: string[]): void {
     for (const span of spansFromTags(tags)) {
