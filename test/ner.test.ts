@@ -213,6 +213,9 @@ test("news conventions: initials and given names open person names; nationality 
   assert.deepEqual(run("( P. Simmons 4-38 )", ["O", "O", "O", "O", "O"]), ["O", "B-PER", "I-PER", "O", "O"]);
   assert.deepEqual(run("A. Bank said", ["O", "O", "O"]), ["O", "O", "O"]);
   assert.deepEqual(run("the Iraqi Kurds said", ["O", "B-ORG", "I-ORG", "O"]), ["O", "B-MISC", "I-MISC", "O"]);
+  // Attributes made of names, and events named head first.
+  assert.deepEqual(run("Bergamo-based Atalanta said", ["B-ORG", "I-ORG", "O"]), ["B-MISC", "B-ORG", "O"]);
+  assert.deepEqual(run("the Treaty of Baden", ["O", "B-ORG", "I-ORG", "I-ORG"]), ["O", "B-MISC", "I-MISC", "I-MISC"]);
 });
 
 test("document conventions: teams in sports reports, positional capitals, surnames", () => {

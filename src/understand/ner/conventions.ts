@@ -67,8 +67,16 @@ const NAME_PARTICLES: Record<string, ReadonlySet<string>> = {
  * head comes last there ("World Cup", "Labour Day"), and WikiANN tags events as ORG or not at all.
  */
 const EVENT_HEADS: Record<string, ReadonlySet<string>> = {
-  en: new Set(["cup", "open", "championship", "championships", "games", "olympics", "olympiad", "prix", "tournament", "trophy", "classic", "masters", "series", "rally", "marathon", "festival", "war", "day", "award", "awards", "prize", "derby", "slam", "tour", "invitational"]),
+  en: new Set(["cup", "open", "championship", "championships", "games", "olympics", "olympiad", "prix", "tournament", "trophy", "classic", "masters", "series", "rally", "marathon", "festival", "war", "day", "award", "awards", "prize", "derby", "slam", "tour", "invitational", "league", "act", "revolution", "rising", "uprising", "protocol", "treaty"]),
 };
+
+/** Words that open the name of an event or a document when "of" follows ("Treaty of Versailles", "Tour of Flanders"), English. */
+const EVENT_OPENERS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["treaty", "war", "battle", "siege", "tour", "congress", "peace", "revolution"]),
+};
+
+/** A compound that makes a name an attribute ("New York-based", "Surinamese-born"): MISC in news annotation. */
+const NAME_COMPOUND = /^\p{Lu}[\p{L}.']*(?:-\p{Lu}[\p{L}.']*)*-(?:based|born|bound|led|backed|sponsored|owned|made|run|controlled|style|era|listed|registered)$/u;
 
 /**
  * Sports named in a report's headline slug ("CRICKET - ...", "Soccer: ..."), English: a report
@@ -195,7 +203,8 @@ export class Conventions extends NameList {
     this.typePersonNames(words, tags, ORGANISATION_WORDS[language], commonWords);
     tagAcronyms(words, tags, commonWords);
     const heads = EVENT_HEADS[language];
-    if (heads) markEvents(words, tags, heads);
+    if (heads) markEvents(words, tags, heads, EVENT_OPENERS[language]!);
+    if (language === "en") this.markCompounds(words, tags);
     const never = NEVER_ALONE[language];
     if (never) for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
   }
@@ -294,6 +303,21 @@ export class Conventions extends NameList {
   }
 
   /** Country, area, nationality, language and faith names alone (untagged or a whole span) take their type. */
+  /**
+   * "New York-based", "German-Israeli": a name made an attribute by a hyphenated ending, or two
+   * nationalities joined, is MISC on its own, split from a name it precedes ("Bergamo-based Atalanta").
+   */
+  private markCompounds(words: readonly string[], tags: string[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const demonyms = word.includes("-") && word.split("-").every((part) => /D/.test(this.match([part], 0)?.[1] ?? ""));
+      if (!NAME_COMPOUND.test(word) && !demonyms) continue;
+      if (tags[i + 1]?.startsWith("I-")) tags[i + 1] = "B-" + tags[i + 1]!.slice(2);
+      if (tags[i]!.startsWith("I-")) continue; // the end of a longer name: leave it
+      tags[i] = "B-MISC";
+    }
+  }
+
   /**
    * A short span read as an organisation or place that opens with initials ("J. Adams") or a given
    * name ("Linda Wild", "Saeed Anwar") and ends in no organisation word is a person; an untagged
@@ -452,10 +476,14 @@ function tagAcronyms(words: readonly string[], tags: string[], commonWords: Read
   }
 }
 
-/** Spans, and untagged capitalised runs of two or more words, ending in an event head are MISC. */
-function markEvents(words: readonly string[], tags: string[], heads: ReadonlySet<string>): void {
+/**
+ * Spans, and untagged capitalised runs of two or more words, ending in an event head are MISC, and
+ * so are spans opening with an event word and "of" ("Treaty of Baden").
+ */
+function markEvents(words: readonly string[], tags: string[], heads: ReadonlySet<string>, openers: ReadonlySet<string>): void {
   for (const span of spansFromTags(tags)) {
-    if (span.end - span.start >= 2 && heads.has(words[span.end - 1]!.toLowerCase())) writeSpan(tags, span.start, span.end, "MISC");
+    const opened = openers.has(words[span.start]!.toLowerCase()) && words[span.start + 1] === "of" && span.end - span.start >= 3;
+    if ((span.end - span.start >= 2 && heads.has(words[span.end - 1]!.toLowerCase())) || opened) writeSpan(tags, span.start, span.end, "MISC");
   }
   for (let i = 0; i < words.length; i++) {
     if (tags[i] !== "O" || !heads.has(words[i]!.toLowerCase()) || !isCapitalised(words[i]!)) continue;
