@@ -13,6 +13,7 @@
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { calendarWords, ORGANISATION_WORDS, TITLE_WORDS } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
+import { applyEastSlavicConventions } from "./conventions-ru.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
@@ -207,6 +208,7 @@ export class Conventions extends NameList {
     if (language === "en") this.markCompounds(words, tags);
     const never = NEVER_ALONE[language];
     if (never) for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
+    if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this, commonWords);
   }
 
   /**
