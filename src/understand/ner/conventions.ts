@@ -125,6 +125,13 @@ const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["the"]),
 };
 
+/** Counts that open a span by position, not as part of a name ("Three Russian", "Seven Iraqis"). */
+const NUMBER_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands", "several", "some", "many", "all", "both"]),
+};
+
+const DATE_TOKEN = /^\d{4}-\d\d-\d\d$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
+
 /** Words that are never a name alone though always capitalised. */
 const NEVER_ALONE: Record<string, ReadonlySet<string>> = {
   en: new Set(["I"]),
@@ -195,7 +202,7 @@ export class Conventions extends NameList {
    * language's mostly-lowercase words (a capitalised one is not a faith word: "Bishop").
    */
   apply(words: readonly string[], tags: string[], language: string, commonWords: ReadonlySet<string>): void {
-    trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language));
+    trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language), NUMBER_WORDS[language]);
     splitAtInnerWords(words, tags, NAME_PARTICLES[language]);
     splitOffTitles(words, tags, TITLE_WORDS[language]);
     this.splitLeadingPlaces(words, tags);
@@ -290,21 +297,21 @@ export class Conventions extends NameList {
   }
 
   /**
-   * A person span opening with a place or an acronym and followed by a full name is an affiliation
-   * and a person ("президент РФ Дмитрий Медведев", "премьер Японии Наото Кан").
+   * A person span opening with a place, a nationality or an acronym and followed by a full name is an
+   * affiliation and a person ("президент РФ Дмитрий Медведев", "премьер Японии Наото Кан", "Mexican Ariel Cruz").
    */
   private splitLeadingPlaces(words: readonly string[], tags: string[]): void {
     for (const span of spansFromTags(tags)) {
       if (span.type !== "PER" || span.end - span.start < 3) continue;
       const place = this.match(words, span.start);
-      const length = place && LOCATION_KINDS.test(place[1]) ? place[0] : isAcronym(words[span.start]!) ? 1 : 0;
+      const known = place && (LOCATION_KINDS.test(place[1]) || MISC_KINDS.test(place[1]));
+      const length = known ? place[0] : isAcronym(words[span.start]!) ? 1 : 0;
       if (length === 0 || span.end - span.start - length < 2) continue;
-      writeSpan(tags, span.start, span.start + length, place && length === place[0] && LOCATION_KINDS.test(place[1]) ? "LOC" : "ORG");
+      writeSpan(tags, span.start, span.start + length, !known ? "ORG" : LOCATION_KINDS.test(place[1]) ? "LOC" : "MISC");
       writeSpan(tags, span.start + length, span.end, "PER");
     }
   }
 
-  /** Country, area, nationality, language and faith names alone (untagged or a whole span) take their type. */
   /**
    * "New York-based", "German-Israeli": a name made an attribute by a hyphenated ending, or two
    * nationalities joined, is MISC on its own, split from a name it precedes ("Bergamo-based Atalanta").
@@ -361,6 +368,7 @@ export class Conventions extends NameList {
     }
   }
 
+  /** Country, area, nationality, language and faith names alone (untagged or a whole span) take their type. */
   private typeKnownNames(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
     for (let i = 0; i < words.length; i++) {
       const found = this.match(words, i);
@@ -421,12 +429,23 @@ function splitSpan(tags: string[], span: TokenSpan, separators: readonly number[
 }
 
 /** A year or count ("1998 World Cup"), an article or a weekday or month opening a span is outside the name. */
-function trimLeadingWords(words: readonly string[], tags: string[], articles: ReadonlySet<string> | undefined, calendar: ReadonlySet<string>): void {
-  const outside = (word: string): boolean => isNumber(word) || calendar.has(word.toLowerCase()) || (articles?.has(word.toLowerCase()) ?? false);
+function trimLeadingWords(words: readonly string[], tags: string[], articles: ReadonlySet<string> | undefined, calendar: ReadonlySet<string>, numbers: ReadonlySet<string> | undefined): void {
+  const outside = (word: string): boolean => {
+    const lower = word.toLowerCase();
+    return isNumber(word) || calendar.has(lower) || (articles?.has(lower) ?? false) || (numbers?.has(lower) ?? false);
+  };
   for (const span of spansFromTags(tags)) {
     let start = span.start;
-    while (start < span.end - 1 && outside(words[start]!)) tags[start++] = "O";
-    if (start > span.start) writeSpan(tags, start, span.end, span.type);
+    let end = span.end;
+    while (start < end - 1 && outside(words[start]!)) tags[start++] = "O";
+    // A dateline's date is no part of the place ("BUCHAREST 1996-08-30").
+    while (end > start + 1 && DATE_TOKEN.test(words[end - 1]!)) tags[--end] = "O";
+    // A month, a weekday or a letter alone is no name ("Oct.", "June 12", "N").
+    if (end - start === 1 && (calendar.has(words[start]!.toLowerCase().replace(/\.$/, "")) || /^\p{L}$/u.test(words[start]!))) tags[start++] = "O";
+    if (start > span.start || end < span.end) {
+      for (let i = span.start; i < span.end; i++) if (i < start || i >= end) tags[i] = "O";
+      if (start < end) writeSpan(tags, start, end, span.type);
+    }
   }
 }
 
