@@ -101,7 +101,6 @@ const CASES: Array<{ language: string; text: string; expect: Array<[string, stri
     language: "en",
     text: "Shares of Microsoft rose sharply, traders in London said.",
     expect: [["Microsoft", "ORG"], ["London", "LOC"]],
-    knownFailure: "WikiANN titles teach that a capitalised sentence-initial word opens a name: tags 'Shares of Microsoft'",
   },
   {
     language: "fr",

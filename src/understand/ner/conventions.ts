@@ -245,14 +245,25 @@ export class Conventions extends NameList {
     sentences.forEach((words, s) => {
       for (let i = 1; i < words.length; i++) if (isCapitalised(words[i]!) && !positional(words, i, s)) capitalisedInText.add(words[i]!.toLowerCase());
     });
+    const positionalCommon = (w: string): boolean => isCapitalised(w) && isCommon(w) && !capitalisedInText.has(w.toLowerCase());
     sentences.forEach((words, s) => {
       for (const span of spansFromTags(tags[s]!)) {
+        if (!positional(words, span.start, s) || this.match(words, span.start)) continue;
         const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w) && w !== "'s");
-        if (spanWords.length === 0 || (spanWords.length > 1 && !shouting[s])) continue;
-        if (!positional(words, span.start, s)) continue;
-        if (!spanWords.every((w) => isCapitalised(w) && isCommon(w) && !capitalisedInText.has(w.toLowerCase()))) continue;
-        if (this.match(words, span.start)) continue;
-        for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
+        if (spanWords.length === 0) continue;
+        if ((spanWords.length === 1 || shouting[s]) && spanWords.every(positionalCommon)) {
+          for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
+          continue;
+        }
+        // A plural common noun and "of" opening a span by position are no part of the name ("Results of
+        // English", "Shares of Microsoft"); a singular head stays ("Bank of England").
+        const first = words[span.start]!;
+        if (shouting[s] || !positionalCommon(first)) continue;
+        const next = words[span.start + 1]!;
+        const cut = next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
+        if (cut === 0 || span.start + cut >= span.end) continue;
+        for (let i = span.start; i < span.start + cut; i++) tags[s]![i] = "O";
+        writeSpan(tags[s]!, span.start + cut, span.end, span.type);
       }
     });
   }
