@@ -406,8 +406,11 @@ function typeSurnames(sentences: ReadonlyArray<readonly string[]>, tags: string[
   const surnames = new Set<string>();
   sentences.forEach((words, s) => {
     for (const span of spansFromTags(tags[s]!)) {
-      const last = words[span.end - 1]!;
-      if (span.type === "PER" && span.end - span.start >= 2 && isCapitalised(last) && last.length > 2 && !/\.$/.test(last) && !knownOtherwise(last)) surnames.add(last);
+      if (span.type !== "PER" || span.end - span.start < 2) continue;
+      // The family name ends a name in most languages and opens it in East Asian ones ("Wang Dan"):
+      // of a two-word name both words are kept; either alone elsewhere means the person.
+      const candidates = span.end - span.start === 2 ? [words[span.start]!, words[span.end - 1]!] : [words[span.end - 1]!];
+      for (const word of candidates) if (isCapitalised(word) && word.length > 2 && !/\.$/.test(word) && !knownOtherwise(word)) surnames.add(word);
     }
   });
   if (surnames.size === 0) return;
