@@ -218,7 +218,7 @@ test("news conventions: initials and given names open person names; nationality 
 });
 
 test("document conventions: teams in sports reports, positional capitals, surnames", () => {
-  const rules = new Conventions({ entries: { england: "R", yorkshire: "R", france: "K" }, commonWords: { en: ["soccer", "scorer", "division", "apple"] } });
+  const rules = new Conventions({ entries: { england: "R", yorkshire: "R", france: "K", nick: "P" }, commonWords: { en: ["soccer", "scorer", "division", "apple"] } });
   const run = (sentences: string[], tags: string[][]): string[][] => {
     const out = tags.map((t) => t.slice());
     rules.applyToDocument(sentences.map((s) => s.split(" ")), out, "en");
@@ -240,6 +240,17 @@ test("document conventions: teams in sports reports, positional capitals, surnam
   assert.deepEqual(out[1], tag(report[1]!, { Yorkshire: "B-ORG", Leeds: "B-ORG", Headingley: "B-LOC" }).map((t, i) => (i === 9 ? "B-LOC" : t)));
   // A UK nation keeps LOC, as countries do.
   assert.equal(out[2]![0], "B-LOC");
+  // Result lines and standings rows name teams, whatever the tagger read; a golfer's row names a person.
+  const results = ["SOCCER - ENGLISH LEAGUE RESULTS", "Aston Villa 2 Everton 0", "Chelsea 21 12 5 4 40 22 41", "Nick Faldo 70 68 71"];
+  const teams = run(results, [
+    tag(results[0]!, {}),
+    tag(results[1]!, { Aston: "B-LOC", Villa: "I-LOC" }),
+    tag(results[2]!, { Chelsea: "B-LOC" }),
+    tag(results[3]!, { Nick: "B-PER", Faldo: "I-PER" }),
+  ]);
+  assert.deepEqual(teams[1], ["B-ORG", "I-ORG", "O", "B-ORG", "O"]);
+  assert.equal(teams[2]![0], "B-ORG");
+  assert.deepEqual(teams[3]!.slice(0, 2), ["B-PER", "I-PER"]);
   // Outside a sports report nothing changes.
   const plain = ["Yorkshire beat records in rainfall ."];
   assert.deepEqual(run(plain, [tag(plain[0]!, { Yorkshire: "B-LOC" })])[0], tag(plain[0]!, { Yorkshire: "B-LOC" }));

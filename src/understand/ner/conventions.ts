@@ -291,15 +291,25 @@ export class Conventions extends NameList {
     const teamWords = TEAM_CONTEXT[language]!;
     const candidates: { sentence: number; span: TokenSpan; key: string }[] = [];
     const teams = new Set<string>();
+    const keyOf = (words: readonly string[], span: TokenSpan): string => words.slice(span.start, span.end).join(" ").toLowerCase();
+    const isNation = (words: readonly string[], span: TokenSpan): boolean => {
+      const known = this.match(words, span.start);
+      return !!known && known[0] === span.end - span.start && (/[KA]/.test(known[1]) || NATIONAL_TEAM_REGIONS.has(keyOf(words, span)));
+    };
     sentences.forEach((words, s) => {
+      // A result line, "Aston Villa 2 Everton 0": whatever the tagger read, both sides are teams.
+      // ... and so is the name opening a standings row ("Chicago 67 60 .528 4"), unless a person's.
+      for (const side of [...resultLineSides(words), ...standingsRowName(words, (w) => isInitial(w) || this.entries.get(w.toLowerCase()) === NAME_KINDS.givenName)]) {
+        const nation = isNation(words, side);
+        if (!nation) teams.add(keyOf(words, side));
+        if (!nation || tags[s]![side.start] === "O") writeSpan(tags[s]!, side.start, side.end, nation ? "LOC" : "ORG");
+      }
       for (const span of spansFromTags(tags[s]!)) {
-        if (span.type !== "LOC") continue;
-        const known = this.match(words, span.start);
-        if (known && known[0] === span.end - span.start && (/[KA]/.test(known[1]) || NATIONAL_TEAM_REGIONS.has(words.slice(span.start, span.end).join(" ").toLowerCase()))) continue;
-        const key = words.slice(span.start, span.end).join(" ").toLowerCase();
+        if (span.type === "MISC" || isNation(words, span)) continue;
+        const key = keyOf(words, span);
         const before = words[span.start - 1]?.toLowerCase() ?? "";
         const after = words[span.end]?.toLowerCase() ?? "";
-        if (SCORE.test(after) || teamWords.before.has(before) || teamWords.after.has(after)) teams.add(key);
+        if (span.type === "LOC" && (SCORE.test(after) || teamWords.before.has(before) || teamWords.after.has(after))) teams.add(key);
         if (locative.has(before) || before === "(" || after === ":" || ISO_DATE.test(after)) continue;
         candidates.push({ sentence: s, span, key });
       }
@@ -419,6 +429,36 @@ function typeSurnames(sentences: ReadonlyArray<readonly string[]>, tags: string[
       if (span.type !== "PER" && span.end - span.start === 1 && surnames.has(words[span.start]!)) writeSpan(tags[s]!, span.start, span.end, "PER");
     }
   });
+}
+
+/**
+ * The two sides of a result line, whatever the tagger made of them: capitalised words, a score,
+ * capitalised words, a score, nothing after but punctuation ("Aston Villa 2 Everton 0").
+ */
+function resultLineSides(words: readonly string[]): TokenSpan[] {
+  const sides: TokenSpan[] = [];
+  let i = 0;
+  for (let side = 0; side < 2; side++) {
+    const start = i;
+    while (i < words.length && /^\p{Lu}/u.test(words[i]!)) i++;
+    if (i === start || !/^\d+$/.test(words[i] ?? "")) return [];
+    sides.push({ start, end: i, type: "ORG" });
+    i++;
+  }
+  return words.slice(i).every((w) => !/[\p{L}\p{N}]/u.test(w)) ? sides : [];
+}
+
+/** Cells of a standings table: counts, records, percentages, goal differences. */
+const TABLE_CELL = /^(?:[+-]?\d+(?:[.,:]\d+)?|\.\d+|-|\d+-\d+)$/;
+
+/** The name opening a standings row: capitalised words then three table cells or more, up to the end. */
+function standingsRowName(words: readonly string[], opensPersonName: (word: string) => boolean): TokenSpan[] {
+  const start = /^\d+[.)]?$/.test(words[0] ?? "") ? 1 : 0;
+  let i = start;
+  while (i < words.length && /^\p{Lu}/u.test(words[i]!)) i++;
+  if (i === start || opensPersonName(words[start]!)) return [];
+  const cells = words.slice(i).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return cells.length >= 3 && cells.every((w) => TABLE_CELL.test(w)) ? [{ start, end: i, type: "ORG" }] : [];
 }
 
 /** A headline opening with a sport's name and a dash or colon ("SOCCER - JAPAN GET LUCKY WIN"). */
