@@ -94,7 +94,7 @@ const SPORTS: Record<string, ReadonlySet<string>> = {
 
 /** Words before a place that make it the place where something happens, not a team ("at Lord's", "in Leeds"). */
 const LOCATIVE_WORDS: Record<string, ReadonlySet<string>> = {
-  en: new Set(["in", "at", "near", "from", "to", "outside", "around", "of"]),
+  en: new Set(["in", "at", "near", "outside", "around", "of"]),
 };
 
 /** The UK's nations, regions in the gazetteer, field national teams: news annotation keeps them LOC like countries. */
@@ -110,8 +110,8 @@ const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 /** Words around a town's name that make it a team: opponents, results, team members. */
 const TEAM_CONTEXT: Record<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = {
   en: {
-    before: new Set(["v", "vs", "vs.", "beat", "beating", "against", "over", "defeated", "edged", "routed", "thrashed", "drew", "host", "hosts", "visiting", "champions"]),
-    after: new Set(["beat", "beats", "drew", "draw", "lost", "won", "win", "wins", "v", "vs", "vs.", "defeated", "captain", "coach", "manager", "striker", "midfielder", "goalkeeper", "defender", "batsman", "bowler", "pitcher", "opener", "striker", "forward", "team", "side", "squad", "players", "fans", "reached", "closed", "made", "scored", "were", "are"]),
+    before: new Set(["v", "vs", "vs.", "beat", "beating", "against", "over", "defeated", "edged", "routed", "thrashed", "drew", "host", "hosts", "visiting", "champions", "for", "joined", "join", "joining", "signed", "former", "face", "faces", "facing", "play", "plays", "played", "meet", "meets"]),
+    after: new Set(["beat", "beats", "drew", "draw", "lost", "won", "win", "wins", "v", "vs", "vs.", "defeated", "captain", "coach", "manager", "striker", "midfielder", "goalkeeper", "defender", "batsman", "bowler", "pitcher", "opener", "forward", "team", "side", "squad", "players", "fans", "supporters", "chairman", "reached", "closed", "made", "scored", "were", "are", "have", "had", "will", "lead", "led", "trail", "trailed", "play", "played", "host", "hosted", "face", "faced"]),
   },
 };
 
