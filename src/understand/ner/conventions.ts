@@ -260,10 +260,13 @@ export class Conventions extends NameList {
         const first = words[span.start]!;
         if (shouting[s] || !positionalCommon(first)) continue;
         const next = words[span.start + 1]!;
-        const cut = next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
+        // ... and so is one before a name the lists know ("Top Belarus politician", "Ruling Moslem party").
+        const known = this.match(words, span.start + 1);
+        const knownRest = known && span.start + 1 + known[0] === span.end ? knownType(known[1]) : undefined;
+        const cut = knownRest ? 1 : next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
         if (cut === 0 || span.start + cut >= span.end) continue;
         for (let i = span.start; i < span.start + cut; i++) tags[s]![i] = "O";
-        writeSpan(tags[s]!, span.start + cut, span.end, span.type);
+        writeSpan(tags[s]!, span.start + cut, span.end, knownRest ?? span.type);
       }
     });
   }
@@ -396,7 +399,7 @@ export class Conventions extends NameList {
       if (!found) continue;
       const [length, kinds] = found;
       const end = i + length;
-      const type = LOCATION_KINDS.test(kinds) ? "LOC" : MISC_KINDS.test(kinds) ? "MISC" : undefined;
+      const type = knownType(kinds);
       if (!type || (kinds === NAME_KINDS.faith && commonWords.has(words[i]!.toLowerCase()))) continue;
       const untagged = tags.slice(i, end).every((t) => t === "O");
       const wholeSpan = tags[i]!.startsWith("B-") && tags.slice(i + 1, end).every((t) => t.startsWith("I-")) && !tags[end]?.startsWith("I-");
@@ -466,6 +469,11 @@ function isSportsSlug(headline: readonly string[], sports: ReadonlySet<string>):
   const separator = headline.findIndex((w) => w === "-" || w === ":" || w === "--");
   if (separator < 1 || separator > 3) return false;
   return sports.has(headline.slice(0, separator).join(" ").toLowerCase());
+}
+
+/** The entity type a name list's kinds stand for alone: places LOC, nationalities, languages and faiths MISC. */
+function knownType(kinds: string): string | undefined {
+  return LOCATION_KINDS.test(kinds) ? "LOC" : MISC_KINDS.test(kinds) ? "MISC" : undefined;
 }
 
 function writeSpan(tags: string[], start: number, end: number, type: string): void {
