@@ -197,8 +197,8 @@ test("news conventions: titles, inner words, known names, events, acronyms", () 
 });
 
 test("news conventions: initials and given names open person names; nationality runs are MISC", () => {
-  const rules = new Conventions({ entries: { linda: "P", iraqi: "D", kurds: "D", "first union": "K" } });
-  const common = new Set(["said", "took", "bank"]);
+  const rules = new Conventions({ entries: { linda: "P", iraqi: "D", kurds: "D", polish: "DG", "first union": "K" } });
+  const common = new Set(["said", "took", "bank", "foreign"]);
   const run = (sentence: string, tags: string[]): string[] => {
     const out = tags.slice();
     rules.apply(sentence.split(" "), out, "en", common);
@@ -212,6 +212,8 @@ test("news conventions: initials and given names open person names; nationality 
   assert.deepEqual(run("( P. Simmons 4-38 )", ["O", "O", "O", "O", "O"]), ["O", "B-PER", "I-PER", "O", "O"]);
   assert.deepEqual(run("A. Bank said", ["O", "O", "O"]), ["O", "O", "O"]);
   assert.deepEqual(run("the Iraqi Kurds said", ["O", "B-ORG", "I-ORG", "O"]), ["O", "B-MISC", "I-MISC", "O"]);
+  // An office is no name; the nationality before it is MISC.
+  assert.deepEqual(run("the Polish Foreign Minister said", ["O", "B-ORG", "I-ORG", "I-ORG", "O"]), ["O", "B-MISC", "O", "O", "O"]);
   // Attributes made of names, and events named head first.
   assert.deepEqual(run("Bergamo-based Atalanta said", ["B-ORG", "I-ORG", "O"]), ["B-MISC", "B-ORG", "O"]);
   assert.deepEqual(run("the Treaty of Baden", ["O", "B-ORG", "I-ORG", "I-ORG"]), ["O", "B-MISC", "I-MISC", "I-MISC"]);

@@ -205,6 +205,7 @@ export class Conventions extends NameList {
     trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language), NUMBER_WORDS[language]);
     splitAtInnerWords(words, tags, NAME_PARTICLES[language]);
     splitOffTitles(words, tags, TITLE_WORDS[language]);
+    this.trimTrailingTitles(words, tags, TITLE_WORDS[language], commonWords);
     this.splitLeadingPlaces(words, tags);
     this.typeKnownNames(words, tags, commonWords);
     this.typeDemonymRuns(words, tags);
@@ -318,6 +319,27 @@ export class Conventions extends NameList {
       }
     });
     for (const { sentence, span, key } of candidates) if (teams.has(key)) writeSpan(tags[sentence]!, span.start, span.end, "ORG");
+  }
+
+  /**
+   * A span not read as a person ending in a title is an office, not a name ("Polish Foreign Minister", "U.S. Trade
+   * Representative"): the title and the capitalised common words before it are cut off, and what is
+   * left takes its type from the name lists ("Polish" MISC).
+   */
+  private trimTrailingTitles(words: readonly string[], tags: string[], titles: readonly string[] | undefined, commonWords: ReadonlySet<string>): void {
+    if (!titles) return;
+    const titleSet = new Set(titles);
+    for (const span of spansFromTags(tags)) {
+      // A person span ending so is a name ("Martin Luther King").
+      if (span.type === "PER" || !titleSet.has(words[span.end - 1]!.toLowerCase().replace(/\.$/, ""))) continue;
+      let end = span.end - 1;
+      while (end > span.start && (titleSet.has(words[end - 1]!.toLowerCase()) || commonWords.has(words[end - 1]!.toLowerCase()))) end--;
+      for (let i = end; i < span.end; i++) tags[i] = "O";
+      if (end === span.start) continue;
+      const known = this.match(words, span.start);
+      const type = known && known[0] === end - span.start ? knownType(known[1]) : undefined;
+      writeSpan(tags, span.start, end, type ?? span.type);
+    }
   }
 
   /**
