@@ -125,6 +125,11 @@ const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["the"]),
 };
 
+/** Nouns after an outlet's name. */
+const MEDIA_NOUNS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["newspaper", "daily", "weekly", "magazine", "agency", "radio", "television", "tv", "broadcaster", "newsletter", "website"]),
+};
+
 /** Counts that open a span by position, not as part of a name ("Three Russian", "Seven Iraqis"). */
 const NUMBER_WORDS: Record<string, ReadonlySet<string>> = {
   en: new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands", "several", "some", "many", "all", "both"]),
@@ -209,6 +214,7 @@ export class Conventions extends NameList {
     this.splitLeadingPlaces(words, tags);
     this.typeKnownNames(words, tags, commonWords);
     this.typeDemonymRuns(words, tags);
+    this.typeMedia(words, tags, MEDIA_NOUNS[language]);
     this.typePersonNames(words, tags, ORGANISATION_WORDS[language], commonWords);
     tagAcronyms(words, tags, commonWords);
     const heads = EVENT_HEADS[language];
@@ -319,6 +325,15 @@ export class Conventions extends NameList {
       }
     });
     for (const { sentence, span, key } of candidates) if (teams.has(key)) writeSpan(tags[sentence]!, span.start, span.end, "ORG");
+  }
+
+  /** A name the lists don't know followed by a media noun is the outlet ("the Sun newspaper", "Tanjug agency"). */
+  private typeMedia(words: readonly string[], tags: string[], nouns: ReadonlySet<string> | undefined): void {
+    if (!nouns) return;
+    for (const span of spansFromTags(tags)) {
+      if (span.type === "ORG" || !nouns.has(words[span.end]?.toLowerCase() ?? "") || this.match(words, span.start)) continue;
+      writeSpan(tags, span.start, span.end, "ORG");
+    }
   }
 
   /**
