@@ -125,6 +125,11 @@ const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["the"]),
 };
 
+/** Nouns after a town's name that make it the place ("Belgrade airport", "the Chicago area"). */
+const PLACE_NOUNS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["airport", "port", "harbour", "harbor", "area", "region", "district", "province", "suburb", "suburbs", "outskirts", "residents", "city", "town", "village", "county", "state"]),
+};
+
 /** Nouns after an outlet's name. */
 const MEDIA_NOUNS: Record<string, ReadonlySet<string>> = {
   en: new Set(["newspaper", "daily", "weekly", "magazine", "agency", "radio", "television", "tv", "broadcaster", "newsletter", "website"]),
@@ -230,8 +235,16 @@ export class Conventions extends NameList {
    * town or region named as an actor is its team (ORG); countries stay LOC as news annotation keeps
    * them, and so do venues ("at Headingley"), datelines and "Leicester :" venue labels.
    */
-  applyToDocument(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string, modelCommonWords: ReadonlySet<string> = new Set()): void {
+  applyToDocument(
+    sentences: ReadonlyArray<readonly string[]>,
+    tags: string[][],
+    language: string,
+    modelCommonWords: ReadonlySet<string> = new Set(),
+    isTown: (name: string) => boolean = () => false,
+  ): void {
     this.untagPositionalCapitals(sentences, tags, language, modelCommonWords);
+    const placeNouns = PLACE_NOUNS[language];
+    if (placeNouns) typeTownsBeforePlaceNouns(sentences, tags, placeNouns, isTown);
     this.typeTeams(sentences, tags, language);
     typeSurnames(sentences, tags, (word) => isAcronym(word) || /[KA]/.test(this.match([word], 0)?.[1] ?? ""));
     const speech = SPEECH_VERBS[language];
@@ -444,6 +457,16 @@ export class Conventions extends NameList {
       i = end - 1;
     }
   }
+}
+
+/** A town the tagger read as an organisation, before a place noun, is the place ("Belgrade airport"). */
+function typeTownsBeforePlaceNouns(sentences: ReadonlyArray<readonly string[]>, tags: string[][], nouns: ReadonlySet<string>, isTown: (name: string) => boolean): void {
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      if (span.type !== "ORG" || !nouns.has(words[span.end]?.toLowerCase() ?? "") || !isTown(words.slice(span.start, span.end).join(" "))) continue;
+      writeSpan(tags[s]!, span.start, span.end, "LOC");
+    }
+  });
 }
 
 /**

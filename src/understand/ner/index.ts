@@ -7,7 +7,7 @@ import { gunzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Conventions, type ConventionsData } from "./conventions.ts";
-import { Gazetteer, type NameListData } from "./gazetteer.ts";
+import { Gazetteer, GAZETTEER_KINDS, type NameListData } from "./gazetteer.ts";
 import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
 import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
@@ -133,7 +133,7 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
     trimLowercaseEdges(words, tags[i]!);
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
   });
-  rules.applyToDocument(cased, tags, modelLanguage, loaded.lowercaseWords);
+  rules.applyToDocument(cased, tags, modelLanguage, loaded.lowercaseWords, (name) => gaz.kindsOf(name.toLowerCase())?.includes(GAZETTEER_KINDS.city) ?? false);
   return tags;
 }
 
