@@ -13,6 +13,7 @@
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { calendarWords, ORGANISATION_WORDS, TITLE_WORDS } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
+import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
@@ -226,14 +227,14 @@ export class Conventions extends NameList {
     if (heads) markEvents(words, tags, heads, EVENT_OPENERS[language]!);
     if (language === "en") this.markCompounds(words, tags);
     const never = NEVER_ALONE[language];
-    if (never) for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
+    if (never) untagNeverAlone(words, tags, never);
     if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this, commonWords);
   }
 
   /**
-   * Document-level conventions, after every sentence went through `apply`: in a sports report a
-   * town or region named as an actor is its team (ORG); countries stay LOC as news annotation keeps
-   * them, and so do venues ("at Headingley"), datelines and "Leicester :" venue labels.
+   * Document-level conventions, after every sentence went through `apply`: common words capitalised
+   * by position untagged, towns before place nouns LOC, teams in sports reports ORG (or people
+   * speaking, surnames), then the document harmonised again so each string keeps one type.
    */
   applyToDocument(
     sentences: ReadonlyArray<readonly string[]>,
@@ -247,6 +248,10 @@ export class Conventions extends NameList {
     if (placeNouns) typeTownsBeforePlaceNouns(sentences, tags, placeNouns, isTown);
     this.typeTeams(sentences, tags, language);
     typeSurnames(sentences, tags, (word) => isAcronym(word) || /[KA]/.test(this.match([word], 0)?.[1] ?? ""));
+    // Once more, so each string keeps the type the conventions gave most of its mentions.
+    harmonizeDocument(sentences, tags, modelCommonWords);
+    const never = NEVER_ALONE[language];
+    if (never) sentences.forEach((words, s) => untagNeverAlone(words, tags[s]!, never));
     const speech = SPEECH_VERBS[language];
     if (speech) this.typeSpeakers(sentences, tags, speech);
   }
@@ -536,6 +541,10 @@ function knownType(kinds: string): string | undefined {
   return LOCATION_KINDS.test(kinds) ? "LOC" : MISC_KINDS.test(kinds) ? "MISC" : undefined;
 }
 
+function untagNeverAlone(words: readonly string[], tags: string[], never: ReadonlySet<string>): void {
+  for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
+}
+
 function writeSpan(tags: string[], start: number, end: number, type: string): void {
   for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
 }
@@ -554,7 +563,7 @@ function splitSpan(tags: string[], span: TokenSpan, separators: readonly number[
 function trimLeadingWords(words: readonly string[], tags: string[], articles: ReadonlySet<string> | undefined, calendar: ReadonlySet<string>, numbers: ReadonlySet<string> | undefined): void {
   const outside = (word: string): boolean => {
     const lower = word.toLowerCase();
-    return isNumber(word) || calendar.has(lower) || (articles?.has(lower) ?? false) || (numbers?.has(lower) ?? false);
+    return isNumber(word) || /^\d+[.)]$/.test(word) || calendar.has(lower) || (articles?.has(lower) ?? false) || (numbers?.has(lower) ?? false);
   };
   for (const span of spansFromTags(tags)) {
     let start = span.start;

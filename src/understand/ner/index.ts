@@ -134,8 +134,6 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
   });
   rules.applyToDocument(cased, tags, modelLanguage, loaded.lowercaseWords, (name) => gaz.kindsOf(name.toLowerCase())?.includes(GAZETTEER_KINDS.city) ?? false);
-  // Once more after the conventions, so each string keeps the type they gave most of its mentions.
-  harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   return tags;
 }
 
