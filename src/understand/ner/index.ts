@@ -13,7 +13,7 @@ import { harmonizeDocument } from "./document.ts";
 import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
 import { EmissionScorer } from "./scorer.ts";
 import { splitSentences, tokenizeText } from "./tokenize.ts";
-import { truecase } from "./truecase.ts";
+import { truecase, type CommonWordLookup } from "./truecase.ts";
 
 export type { EntityType } from "./model.ts";
 
@@ -102,11 +102,14 @@ export function tagTokens(words: readonly string[], language: string): string[] 
   return tagDocument([words], language)[0]!;
 }
 
-/** The model's tagging of one sentence: truecase, features, Viterbi. */
-export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer): string[] {
+/**
+ * The model's tagging of one sentence: truecase, features, Viterbi. `commonWords` decides which words
+ * of a shouted line become lowercase (default: the model's lowercase vocabulary).
+ */
+export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer, commonWords: CommonWordLookup = loaded.lowercaseWords): string[] {
   if (words.length === 0) return [];
-  const { model, lowercaseWords, classes, scorer } = loaded;
-  const cased = truecase(words, lowercaseWords);
+  const { model, classes, scorer } = loaded;
+  const cased = truecase(words, commonWords);
   const path = viterbi(scorer.emissions(cased, gaz, classes), words.length, model.labels.length, model.transitions, model.allowed);
   return Array.from(path, (l) => model.labels[l]!);
 }
@@ -125,10 +128,12 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const loaded = modelFor(language);
   const gaz = loadGazetteer();
   const rules = loadConventions();
-  const tags = sentences.map((words) => tagWithModel(loaded, words, gaz));
-  harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   const modelLanguage = loaded.model.header.language;
-  const cased = sentences.map((words) => truecase(words, loaded.lowercaseWords));
+  // Shouted lines are truecased with the dictionary's common words too, where the language has them.
+  const commonWords: CommonWordLookup = { has: (word) => loaded.lowercaseWords.has(word) || rules.isCommonWord(word, modelLanguage) };
+  const tags = sentences.map((words) => tagWithModel(loaded, words, gaz, commonWords));
+  harmonizeDocument(sentences, tags, loaded.lowercaseWords);
+  const cased = sentences.map((words) => truecase(words, commonWords));
   sentences.forEach((words, i) => {
     trimLowercaseEdges(words, tags[i]!);
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);

@@ -32,7 +32,12 @@ export function isShouting(words: readonly string[]): boolean {
   return caps >= SHOUTING_MIN_WORDS && caps >= SHOUTING_SHARE * letters;
 }
 
-export function truecase(words: readonly string[], lowercaseWords: ReadonlySet<string>): string[] {
+/** What truecasing asks of a vocabulary: is this lowercase word a common word? */
+export interface CommonWordLookup {
+  has(lowercaseWord: string): boolean;
+}
+
+export function truecase(words: readonly string[], lowercaseWords: CommonWordLookup): string[] {
   if (!isShouting(words)) return words.slice();
   return words.map((w) => {
     if (!ALL_CAPS.test(w)) return w;
