@@ -212,6 +212,8 @@ test("news conventions: initials and given names open person names; nationality 
   assert.deepEqual(run("( P. Simmons 4-38 )", ["O", "O", "O", "O", "O"]), ["O", "B-PER", "I-PER", "O", "O"]);
   assert.deepEqual(run("A. Bank said", ["O", "O", "O"]), ["O", "O", "O"]);
   assert.deepEqual(run("the Iraqi Kurds said", ["O", "B-ORG", "I-ORG", "O"]), ["O", "B-MISC", "I-MISC", "O"]);
+  // A dateline's words before the date are the place, whatever the tagger read.
+  assert.deepEqual(run("MONTE CARLO 1996-08-30", ["B-PER", "I-PER", "O"]), ["B-LOC", "I-LOC", "O"]);
   // An office is no name; the nationality before it is MISC.
   assert.deepEqual(run("the Polish Foreign Minister said", ["O", "B-ORG", "I-ORG", "I-ORG", "O"]), ["O", "B-MISC", "O", "O", "O"]);
   // Attributes made of names, and events named head first.

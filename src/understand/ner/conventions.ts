@@ -162,6 +162,11 @@ export class Conventions extends NameList {
     for (const [language, words] of Object.entries(data.commonWords ?? {})) this.commonWords.set(language, new Set(words));
   }
 
+  /** Whether some listed name starts with `word` ("sri" of "Sri Lanka"): such a word keeps its capital in a shouted line. */
+  startsListedName(word: string): boolean {
+    return this.firstTokens.has(word.toLowerCase());
+  }
+
   /** Whether `word` is one of the language's lowercase-only dictionary words, or a plural of one. */
   isCommonWord(word: string, language: string): boolean {
     const words = this.commonWords.get(language);
@@ -214,6 +219,7 @@ export class Conventions extends NameList {
    */
   apply(words: readonly string[], tags: string[], language: string, commonWords: ReadonlySet<string>): void {
     trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language), NUMBER_WORDS[language]);
+    typeDateline(words, tags);
     splitAtInnerWords(words, tags, NAME_PARTICLES[language]);
     splitOffTitles(words, tags, TITLE_WORDS[language]);
     this.trimTrailingTitles(words, tags, TITLE_WORDS[language], commonWords);
@@ -539,6 +545,14 @@ function isSportsSlug(headline: readonly string[], sports: ReadonlySet<string>):
 /** The entity type a name list's kinds stand for alone: places LOC, nationalities, languages and faiths MISC. */
 function knownType(kinds: string): string | undefined {
   return LOCATION_KINDS.test(kinds) ? "LOC" : MISC_KINDS.test(kinds) ? "MISC" : undefined;
+}
+
+/** A dateline ("NEW YORK 1996-08-30", "MONTE CARLO 1996-08-30"): the words before the date are the place. */
+function typeDateline(words: readonly string[], tags: string[]): void {
+  const date = words.length - 1;
+  if (date < 1 || !DATE_TOKEN.test(words[date]!) || !words.slice(0, date).every((w) => /^\p{Lu}/u.test(w))) return;
+  writeSpan(tags, 0, date, "LOC");
+  tags[date] = "O";
 }
 
 function untagNeverAlone(words: readonly string[], tags: string[], never: ReadonlySet<string>): void {

@@ -130,7 +130,9 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const rules = loadConventions();
   const modelLanguage = loaded.model.header.language;
   // Shouted lines are truecased with the dictionary's common words too, where the language has them.
-  const commonWords: CommonWordLookup = { has: (word) => loaded.lowercaseWords.has(word) || rules.isCommonWord(word, modelLanguage) };
+  const commonWords: CommonWordLookup = {
+    has: (word) => loaded.lowercaseWords.has(word) || (rules.isCommonWord(word, modelLanguage) && !rules.startsListedName(word)),
+  };
   const tags = sentences.map((words) => tagWithModel(loaded, words, gaz, commonWords));
   harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   const cased = sentences.map((words) => truecase(words, commonWords));
