@@ -317,10 +317,11 @@ export class Conventions extends NameList {
     });
   }
 
-  /** In a sports report (headline slug), towns and regions that play are teams: ORG. */
+  /** In a sports report (headline slug or result lines), towns and regions that play are teams: ORG. */
   private typeTeams(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
     const sports = SPORTS[language];
-    if (!sports || sentences.length === 0 || !isSportsSlug(sentences[0]!, sports)) return;
+    // A sports report says so in its slug, or shows a result line.
+    if (!sports || sentences.length === 0 || !(isSportsSlug(sentences[0]!, sports) || sentences.some((words) => resultLineSides(words).length > 0))) return;
     const locative = LOCATIVE_WORDS[language] ?? new Set<string>();
     const teamWords = TEAM_CONTEXT[language]!;
     const candidates: { sentence: number; span: TokenSpan; key: string }[] = [];
@@ -507,17 +508,24 @@ function typeSurnames(sentences: ReadonlyArray<readonly string[]>, tags: string[
 
 /**
  * The two sides of a result line, whatever the tagger made of them: capitalised words, a score,
- * capitalised words, a score, nothing after but punctuation ("Aston Villa 2 Everton 0").
+ * capitalised words, a score, nothing after but punctuation; each score may be followed by a
+ * parenthesis (scorers, "( OT )"): "Aston Villa 2 ( Yorke 8 ) Everton 0".
  */
 function resultLineSides(words: readonly string[]): TokenSpan[] {
   const sides: TokenSpan[] = [];
   let i = 0;
+  const skipParenthesis = (): void => {
+    if (words[i] !== "(") return;
+    const close = words.indexOf(")", i);
+    i = close < 0 ? words.length : close + 1;
+  };
   for (let side = 0; side < 2; side++) {
     const start = i;
     while (i < words.length && /^\p{Lu}/u.test(words[i]!)) i++;
     if (i === start || !/^\d+$/.test(words[i] ?? "")) return [];
     sides.push({ start, end: i, type: "ORG" });
     i++;
+    skipParenthesis();
   }
   return words.slice(i).every((w) => !/[\p{L}\p{N}]/u.test(w)) ? sides : [];
 }
