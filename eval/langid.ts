@@ -1,7 +1,10 @@
 /**
  * Language identification on Lingua's test set (Leipzig sentences, word pairs, single words; 75 languages,
  * ISO 639-1 labels): accuracy by length bucket, by kind, the 10 worst languages on texts >= 50 chars, speed.
- * Usage: node --import tsx eval/langid.ts [--per N]   (N = first N lines per language and kind; default all)
+ * Usage: node --import tsx eval/langid.ts [--per N] [--half even|odd]
+ *   --per N: first N lines per language and kind (default all);
+ *   --half: only the even or odd lines of each file (0-based), so rules can be developed on the even half and
+ *   checked on the odd one. Every run also prints each bucket per half.
  * Last line: accuracy on texts >= 50 chars.
  */
 import { requireShared, readJsonl } from "./shared.ts";
@@ -11,7 +14,10 @@ interface Item {
   text: string;
   lang: string;
   kind: string;
+  /** "even" or "odd": the line's parity in its file */
+  half: Half;
 }
+type Half = "even" | "odd";
 
 const FILES = ["sentences.jsonl", "word-pairs.jsonl", "single-words.jsonl"];
 const BUCKETS = ["<20", "20-49", ">=50"] as const;
@@ -22,21 +28,25 @@ function bucketOf(text: string): (typeof BUCKETS)[number] {
   return n < 20 ? "<20" : n < 50 ? "20-49" : ">=50";
 }
 
-function argValue(name: string): number | undefined {
+function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const per = argValue("--per") ?? Infinity;
+const per = Number(argValue("--per") ?? Infinity);
+const onlyHalf = argValue("--half") as Half | undefined;
+if (onlyHalf !== undefined && onlyHalf !== "even" && onlyHalf !== "odd") throw new Error("--half takes even or odd");
 const items: Item[] = [];
 for (const file of FILES) {
   const taken = new Map<string, number>();
-  for (const item of readJsonl<Item>(requireShared("eval/langid", file))) {
-    const n = taken.get(item.lang) ?? 0;
-    if (n >= per) continue;
-    taken.set(item.lang, n + 1);
-    items.push(item);
-  }
+  readJsonl<Omit<Item, "half">>(requireShared("eval/langid", file)).forEach((line, index) => {
+    const half: Half = index % 2 === 0 ? "even" : "odd";
+    if (onlyHalf && half !== onlyHalf) return;
+    const n = taken.get(line.lang) ?? 0;
+    if (n >= per) return;
+    taken.set(line.lang, n + 1);
+    items.push({ ...line, half });
+  });
 }
 
 class Tally {
@@ -70,6 +80,7 @@ for (const item of items) {
   const ok = got === item.lang;
   const bucket = bucketOf(item.text);
   tally.add(bucket, ok);
+  tally.add(`${bucket}:${item.half}`, ok);
   tally.add(`kind:${item.kind}`, ok);
   tally.add(`all`, ok);
   if (bucket === ">=50") {
@@ -85,7 +96,10 @@ const languages = [...new Set(items.map((i) => i.lang))];
 console.log(`texts: ${items.length} in ${languages.length} languages (per language and kind: ${per === Infinity ? "all" : per})`);
 console.log(`load (first call): ${Math.round(loadMs)} ms, throughput: ${Math.round(items.length / runS)} texts/s, RSS growth: ${rssMB} MB`);
 for (const kind of ["sentence", "word-pair", "word"]) console.log(`kind ${kind.padEnd(10)} ${tally.pct(`kind:${kind}`)}%  (n=${tally.n(`kind:${kind}`)})`);
-for (const b of BUCKETS) console.log(`chars ${b.padEnd(6)} ${tally.pct(b)}%  (n=${tally.n(b)})`);
+for (const b of BUCKETS) {
+  const halves = (["even", "odd"] as const).filter((h) => tally.n(`${b}:${h}`) > 0).map((h) => `${h} ${tally.pct(`${b}:${h}`)}%`);
+  console.log(`chars ${b.padEnd(6)} ${tally.pct(b)}%  (n=${tally.n(b)}; ${halves.join(", ")})`);
+}
 const worst = languages
   .filter((l) => tally.n(`long:${l}`) > 0)
   .map((l) => ({ l, acc: Number(tally.pct(`long:${l}`)) }))

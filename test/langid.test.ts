@@ -59,6 +59,35 @@ test("markers derived from translations and spelling dictionaries: Bosnian tako�
   assert.equal(detectLanguage("Ovo je takođe važno za grad.")?.language, "bs");
 });
 
+test("close languages: words Indonesian shares with Malay are no Malay markers; Malay spellings and endings still count", () => {
+  // "pejabat" (an official) and "Mahkamah" (Agung, Konstitusi) are standard Indonesian too: they used to count as
+  // Malay and turned both sentences into ms.
+  assert.equal(detectLanguage("Para pejabat daerah diperiksa oleh Mahkamah Agung terkait kasus korupsi dana desa.")?.language, "id");
+  assert.equal(detectLanguage("Pemerintah daerah meminta para pejabat untuk hadir dalam sidang di Mahkamah Konstitusi minggu depan.")?.language, "id");
+  // Malay-only words (pesakit, jururawat, kerana) and the Malay -iti ending (kualiti) against Indonesian kualitas.
+  assert.equal(detectLanguage("Pesakit di hospital itu menunggu doktor selama tiga jam kerana kekurangan jururawat.")?.language, "ms");
+  assert.equal(detectLanguage("Pasien di rumah sakit itu menunggu dokter selama tiga jam karena kekurangan perawat.")?.language, "id");
+  assert.equal(detectLanguage("Kualiti udara di bandar itu bertambah baik selepas kilang ditutup.")?.language, "ms");
+  assert.equal(detectLanguage("Kualitas udara di kota itu membaik setelah pabrik ditutup.")?.language, "id");
+});
+
+test("close languages: Bosnian stems and phrases against Croatian ones", () => {
+  // Lingua alone answers Croatian; "sa" before a non-sibilant and "da li" are Bosnian (Croatian: "s", "je li").
+  assert.equal(
+    detectLanguage("Utakmica je odigrana sa velikim zakašnjenjem zbog kiše, a trener kaže da li će igrači odmoriti ostaje otvoreno.")?.language,
+    "bs",
+  );
+  assert.equal(detectLanguage("Savremena italijanska muzika bila je tema razgovora u pozorištu.")?.language, "bs");
+  assert.equal(detectLanguage("Suvremena talijanska glazba bila je tema razgovora u kazalištu.")?.language, "hr");
+});
+
+test("close languages: Czech function words without diacritics, Basque among Latin species names", () => {
+  // Lingua alone reads this diacritic-less Czech as Slovak; "pro" is Czech (Slovak "pre").
+  assert.equal(detectLanguage("Pro nase deti je to dulezite rozhodnuti.")?.language, "cs");
+  // Lingua alone answers Latin: three of the five words are a Latin name; "familiako" and "da" are Basque.
+  assert.equal(detectLanguage("Felis silvestris catus Felidae familiako animalia da.")?.language, "eu");
+});
+
 test("distinctive letters veto a rule-engine misfire (Ukrainian read as Kazakh)", () => {
   // Lingua alone answers Kazakh with confidence 1 here; Kazakh text always shows one of ә ғ қ ң ө ұ ү һ.
   assert.equal(detectLanguage("Думаю, що це тобі цікаво.")?.language, "uk");

@@ -5,8 +5,9 @@
  *  1. Unicode script prior: a script used by one supported language decides outright (Greek, Hangul, kana...).
  *  2. Lingua (@bluzzi/lingua, the WebAssembly build of lingua-rs, 75 languages, high-accuracy mode) for the
  *     rest, on the words of the text's dominant script only, so a foreign label does not skew the n-grams.
- *  3. Close-language markers (data/langid/close-languages.json) settle ms/id, bs/hr, nb/nn, which
- *     character n-grams confuse, when the text holds spellings standard in only one member.
+ *  3. Close-language markers (data/langid/close-languages.json) settle pairs that character n-grams confuse
+ *     (ms/id, bs/hr, nb/nn, cs/sk, hi/mr, af/nl, Latin against Basque and Dutch) when the text holds words,
+ *     stems, endings or phrases standard in only one member.
  * Paragraph and document detection build on detectLanguage; codes are ISO 639-1.
  */
 import { quickLanguage } from "../extract/language.ts";
@@ -106,7 +107,14 @@ export interface LanguageSpan {
 
 interface CloseGroup {
   languages: string[];
+  /** per member: whole words standard in that member only */
   markers: Record<string, Set<string>>;
+  /** per member: word beginnings standard in that member only (a stem with all its inflections) */
+  stems: Record<string, Set<string>>;
+  /** per member: word endings standard in that member only (a derivational suffix) */
+  endings: Record<string, Set<string>>;
+  /** per member: phrases (regular expressions over the lowercase text, matched as whole words) */
+  patterns: Record<string, RegExp[]>;
 }
 
 function readData<T>(file: string): T {
@@ -116,8 +124,9 @@ function readData<T>(file: string): T {
 const LINGUA_TO_ISO = readData<Record<string, string>>("lingua-languages.json");
 /** The languages this detector can name (ISO 639-1). */
 const LINGUA_LANGUAGES = new Set(Object.values(LINGUA_TO_ISO));
+type PerMember = Record<string, string[]>;
 const CLOSE_DATA = readData<{
-  groups: Array<{ languages: string[]; markers: Record<string, string[]> }>;
+  groups: Array<{ languages: string[]; markers: PerMember; stems?: PerMember; endings?: PerMember; patterns?: PerMember; shared?: string[] }>;
   distinctiveLetters: Record<string, string>;
 }>("close-languages.json");
 /** Language -> letters one of which any sentence of it contains (keys starting with "_" are notes). */
@@ -128,16 +137,45 @@ const DISTINCTIVE_LETTERS = new Map(
 );
 /** Markers derived from translations and spelling dictionaries by scripts/build-langid-markers.ts. */
 const DERIVED_MARKERS = readData<{ groups: Array<{ languages: string[]; markers: Record<string, string[]> }> }>("close-markers.json");
+/** A phrase pattern matches whole words only: no letter may touch either end. */
+function phrasePattern(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${source})(?![\\p{L}\\p{M}])`, "gu");
+}
 const CLOSE_GROUPS: CloseGroup[] = CLOSE_DATA.groups.map((g) => {
   const derived = DERIVED_MARKERS.groups.find((d) => d.languages.join() === g.languages.join())?.markers ?? {};
+  // Words standard in every member (e.g. Bosnian writes "također" as Croatian does) never count as a marker.
+  const shared = new Set(g.shared ?? []);
+  const perMember = <T>(make: (lang: string) => T): Record<string, T> => Object.fromEntries(g.languages.map((lang) => [lang, make(lang)]));
   return {
     languages: g.languages,
-    markers: Object.fromEntries(g.languages.map((lang) => [lang, new Set([...(g.markers[lang] ?? []), ...(derived[lang] ?? [])])])),
+    markers: perMember((lang) => new Set([...(g.markers[lang] ?? []), ...(derived[lang] ?? [])].filter((w) => !shared.has(w)))),
+    stems: perMember((lang) => new Set(g.stems?.[lang] ?? [])),
+    endings: perMember((lang) => new Set(g.endings?.[lang] ?? [])),
+    patterns: perMember((lang) => (g.patterns?.[lang] ?? []).map(phrasePattern)),
   };
 });
+/** An ending marks a word only when this many letters precede it: a word must not be the bare ending. */
+const MIN_LETTERS_BEFORE_ENDING = 2;
+/** Shortest and longest stem or ending of any group: they bound the prefixes and suffixes a word is looked up by. */
+const AFFIX_LENGTHS = CLOSE_GROUPS.flatMap((g) => [...Object.values(g.stems), ...Object.values(g.endings)].flatMap((set) => [...set].map((a) => a.length)));
+const MIN_AFFIX_LENGTH = Math.min(...AFFIX_LENGTHS);
+const MAX_AFFIX_LENGTH = Math.max(...AFFIX_LENGTHS);
 
-function closeGroupOf(language: string): CloseGroup | undefined {
-  return CLOSE_GROUPS.find((g) => g.languages.includes(language));
+function hasStem(token: string, stems: Set<string>): boolean {
+  if (stems.size === 0) return false;
+  for (let k = MIN_AFFIX_LENGTH; k <= Math.min(token.length, MAX_AFFIX_LENGTH); k++) if (stems.has(token.slice(0, k))) return true;
+  return false;
+}
+
+function hasEnding(token: string, endings: Set<string>): boolean {
+  if (endings.size === 0) return false;
+  for (let k = MIN_AFFIX_LENGTH; k <= Math.min(token.length - MIN_LETTERS_BEFORE_ENDING, MAX_AFFIX_LENGTH); k++) if (endings.has(token.slice(-k))) return true;
+  return false;
+}
+
+/** The groups a language belongs to: Latin, for one, is confused with Basque and with Dutch in different texts. */
+function closeGroupsOf(language: string): CloseGroup[] {
+  return CLOSE_GROUPS.filter((g) => g.languages.includes(language));
 }
 
 const detectors = new Map<string, LanguageDetector>();
@@ -254,20 +292,37 @@ function normaliseHint(hint: string | undefined): string | undefined {
   return code === "no" ? "nb" : code;
 }
 
-/** Re-rank a close group by marker words; returns the member the markers favour, if any. */
-function markerWinner(top: string, ws: Word[]): { language: string; group: CloseGroup } | undefined {
-  const group = closeGroupOf(top);
-  if (!group) return undefined;
+/** Marker evidence for each member of a group: marker words, words with a marker stem or ending, marker phrases. */
+function markerCounts(group: CloseGroup, text: string, ws: Word[]): Map<string, number> {
   const counts = new Map(group.languages.map((l) => [l, 0]));
+  const add = (lang: string, n: number) => counts.set(lang, counts.get(lang)! + n);
   for (const w of ws) {
     const token = w.text.toLowerCase();
-    for (const lang of group.languages) if (group.markers[lang]?.has(token)) counts.set(lang, counts.get(lang)! + 1);
+    for (const lang of group.languages) {
+      if (group.markers[lang]!.has(token) || hasStem(token, group.stems[lang]!) || hasEnding(token, group.endings[lang]!)) add(lang, 1);
+    }
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best || best[0] === top) return undefined;
-  const lead = best[1] - (second?.[1] ?? 0);
-  return lead >= MARKER_MIN_LEAD && best[1] > counts.get(top)! ? { language: best[0], group } : undefined;
+  if (group.languages.some((lang) => group.patterns[lang]!.length > 0)) {
+    const lower = text.toLowerCase();
+    for (const lang of group.languages) for (const pattern of group.patterns[lang]!) add(lang, lower.match(pattern)?.length ?? 0);
+  }
+  return counts;
+}
+
+/**
+ * Re-rank the model's answer within its close groups by marker evidence: another member wins when its count
+ * leads every other member's by MARKER_MIN_LEAD. Of several groups, the member with the largest lead wins.
+ */
+function markerWinner(top: string, text: string, ws: Word[]): { language: string; group: CloseGroup } | undefined {
+  let winner: { language: string; group: CloseGroup; lead: number } | undefined;
+  for (const group of closeGroupsOf(top)) {
+    const counts = markerCounts(group, text, ws);
+    const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+    if (!best || best[0] === top) continue;
+    const lead = best[1] - (second?.[1] ?? 0);
+    if (lead >= MARKER_MIN_LEAD && best[1] > counts.get(top)! && lead > (winner?.lead ?? 0)) winner = { language: best[0], group, lead };
+  }
+  return winner && { language: winner.language, group: winner.group };
 }
 
 function fromModel(ws: Word[], family: string, among: readonly string[] | undefined): LanguageGuess[] {
@@ -327,7 +382,7 @@ export function detectLanguage(text: string, opts: { hint?: string; among?: read
 
   let guesses = fromModel(ws, family, opts.among);
   if (guesses.length === 0) return undefined;
-  const marked = markerWinner(guesses[0]!.language, ws);
+  const marked = markerWinner(guesses[0]!.language, text, ws);
   if (marked) {
     // The model vouches for the group, the markers for the member: report the group's confidence.
     const members = marked.group.languages;
@@ -454,9 +509,13 @@ const CONTINUATION_MIN_WORDS = 4;
 /** ELD's code for Norwegian is the macrolanguage's. */
 const QUICK_TO_ISO: Record<string, string> = { no: "nb" };
 
-/** Same language, or two members of one close group (which the quick detector cannot tell apart). */
+/**
+ * Same language, or two members of one close group one of which the quick detector lacks: it names the other
+ * instead (Bosnian as Croatian, Afrikaans as Dutch). Where it knows both (cs/sk, hi/mr), its answer stands.
+ */
 function sameOrClose(a: string, b: string): boolean {
-  return a === b || (closeGroupOf(a)?.languages.includes(b) ?? false);
+  if (a === b) return true;
+  return (QUICK_LACKS.includes(a) || QUICK_LACKS.includes(b)) && closeGroupsOf(a).some((g) => g.languages.includes(b));
 }
 
 /**
