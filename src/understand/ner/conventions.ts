@@ -15,6 +15,7 @@ import { calendarWords, ORGANISATION_WORDS, TITLE_WORDS } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
+import { applyFrenchConventions } from "./conventions-fr.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
@@ -235,6 +236,7 @@ export class Conventions extends NameList {
     const never = NEVER_ALONE[language];
     if (never) untagNeverAlone(words, tags, never);
     if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this, commonWords);
+    if (language === "fr") applyFrenchConventions(words, tags, this, commonWords);
   }
 
   /**
