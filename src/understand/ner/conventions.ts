@@ -569,7 +569,7 @@ function untagNeverAlone(words: readonly string[], tags: string[], never: Readon
   for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
 }
 
-function writeSpan(tags: string[], start: number, end: number, type: string): void {
+export function writeSpan(tags: string[], start: number, end: number, type: string): void {
   for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
 }
 
