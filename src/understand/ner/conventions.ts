@@ -132,6 +132,11 @@ const PLACE_NOUNS: Record<string, ReadonlySet<string>> = {
   en: new Set(["airport", "port", "harbour", "harbor", "area", "region", "district", "province", "suburb", "suburbs", "outskirts", "residents", "city", "town", "village", "county", "state"]),
 };
 
+/** Nouns after a company's name ("Magna shares", "Cofinec 's chairman"). */
+const BUSINESS_NOUNS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["shares", "stock", "stocks", "shareholders", "stockholders", "subsidiary", "subsidiaries", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "chairman", "ceo", "earnings", "profit", "profits", "revenue", "revenues", "sales", "unit", "board", "executives"]),
+};
+
 /** Nouns after an outlet's name. */
 const MEDIA_NOUNS: Record<string, ReadonlySet<string>> = {
   en: new Set(["newspaper", "daily", "weekly", "magazine", "agency", "radio", "television", "tv", "broadcaster", "newsletter", "website"]),
@@ -254,6 +259,8 @@ export class Conventions extends NameList {
     this.untagPositionalCapitals(sentences, tags, language, modelCommonWords);
     const placeNouns = PLACE_NOUNS[language];
     if (placeNouns) typeTownsBeforePlaceNouns(sentences, tags, placeNouns, isTown);
+    const businessNouns = BUSINESS_NOUNS[language];
+    if (businessNouns) this.typeCompanies(sentences, tags, businessNouns, isTown);
     this.typeTeams(sentences, tags, language);
     typeSurnames(sentences, tags, (word) => isAcronym(word) || /[KA]/.test(this.match([word], 0)?.[1] ?? ""));
     // Once more, so each string keeps the type the conventions gave most of its mentions.
@@ -315,6 +322,21 @@ export class Conventions extends NameList {
         const after = words[span.end]?.toLowerCase() ?? "";
         const before = words[span.start - 1]?.toLowerCase() ?? "";
         if (speech.has(after) || (speech.has(before) && !/^\p{L}/u.test(words[span.end] ?? "."))) writeSpan(tags[s]!, span.start, span.end, "PER");
+      }
+    });
+  }
+
+  /**
+   * A name the tagger read as a place or person, before a company noun ("Cofinec shares", "Magna 's
+   * stock"), is the company, unless it is a known place ("Tokyo shares" are the market's).
+   */
+  private typeCompanies(sentences: ReadonlyArray<readonly string[]>, tags: string[][], nouns: ReadonlySet<string>, isTown: (name: string) => boolean): void {
+    sentences.forEach((words, s) => {
+      for (const span of spansFromTags(tags[s]!)) {
+        if (span.type === "ORG" || span.type === "MISC") continue;
+        const next = words[span.end] === "'s" ? words[span.end + 1] : words[span.end];
+        if (!nouns.has(next?.toLowerCase() ?? "") || this.match(words, span.start) || isTown(words.slice(span.start, span.end).join(" "))) continue;
+        writeSpan(tags[s]!, span.start, span.end, "ORG");
       }
     });
   }
