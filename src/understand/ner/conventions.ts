@@ -122,6 +122,10 @@ const SPEECH_VERBS: Record<string, ReadonlySet<string>> = {
   en: new Set(["said", "says", "told", "added", "asked", "stated", "declared", "explained", "insisted", "warned", "admitted", "recalled", "noted", "argued", "replied", "wrote"]),
 };
 
+/** Words before "to" and "with" that make what follows an opponent ("lost to", "drew with"). */
+const LOSING = new Set(["lost", "lose", "loses", "losing", "beaten", "home", "away"]);
+const DRAWING = new Set(["drew", "draw", "draws", "drawn", "drawing", "level", "tied"]);
+
 /** Articles that news annotation leaves outside a name ("the Commerce Department"). */
 const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["the"]),
@@ -368,7 +372,11 @@ export class Conventions extends NameList {
         const key = keyOf(words, span);
         const before = words[span.start - 1]?.toLowerCase() ?? "";
         const after = words[span.end]?.toLowerCase() ?? "";
-        if (span.type === "LOC" && (SCORE.test(after) || teamWords.before.has(before) || teamWords.after.has(after))) teams.add(key);
+        // "Leeds 's coach", "lost to Leeds", "drew 1-1 with Leeds"
+        const afterPossessive = after === "'s" ? (words[span.end + 1]?.toLowerCase() ?? "") : after;
+        const twoBefore = words[span.start - 2]?.toLowerCase() ?? "";
+        const opponent = (before === "to" && LOSING.has(twoBefore)) || (before === "with" && (SCORE.test(twoBefore) || DRAWING.has(twoBefore)));
+        if (span.type === "LOC" && (SCORE.test(after) || teamWords.before.has(before) || teamWords.after.has(afterPossessive) || opponent)) teams.add(key);
         if (locative.has(before) || before === "(" || after === ":" || ISO_DATE.test(after)) continue;
         candidates.push({ sentence: s, span, key });
       }
