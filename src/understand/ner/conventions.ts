@@ -563,7 +563,7 @@ function resultLineSides(words: readonly string[]): TokenSpan[] {
 }
 
 /** Cells of a standings table: counts, records, percentages, goal differences. */
-const TABLE_CELL = /^(?:[+-]?\d+(?:[.,:]\d+)?|\.\d+|-|\d+-\d+)$/;
+const TABLE_CELL = /^(?:[+-]?\d+(?:[.,:]\d+)?|\.\d+|-|\d+-\d+|\d+\/\d+)$/;
 
 /** The name opening a standings row: capitalised words then three table cells or more, up to the end. */
 function standingsRowName(words: readonly string[], opensPersonName: (word: string) => boolean): TokenSpan[] {
@@ -578,8 +578,10 @@ function standingsRowName(words: readonly string[], opensPersonName: (word: stri
 /** A headline opening with a sport's name and a dash or colon ("SOCCER - JAPAN GET LUCKY WIN"). */
 function isSportsSlug(headline: readonly string[], sports: ReadonlySet<string>): boolean {
   const separator = headline.findIndex((w) => w === "-" || w === ":" || w === "--");
-  if (separator < 1 || separator > 3) return false;
-  return sports.has(headline.slice(0, separator).join(" ").toLowerCase());
+  if (separator < 1 || separator > 4) return false;
+  // "NHL ICE HOCKEY -", "NBA BASKETBALL -": any word or pair of words of the slug may name the sport.
+  const slug = headline.slice(0, separator).map((w) => w.toLowerCase());
+  return slug.some((w, i) => sports.has(w) || (i + 1 < slug.length && sports.has(`${w} ${slug[i + 1]}`)));
 }
 
 /** The entity type a name list's kinds stand for alone: places LOC, nationalities, languages and faiths MISC. */
