@@ -576,7 +576,9 @@ function standingsRowName(words: readonly string[], opensPersonName: (word: stri
 }
 
 /** A headline opening with a sport's name and a dash or colon ("SOCCER - JAPAN GET LUCKY WIN"). */
-function isSportsSlug(headline: readonly string[], sports: ReadonlySet<string>): boolean {
+function isSportsSlug(words: readonly string[], sports: ReadonlySet<string>): boolean {
+  // A dash may be glued to the slug ("FOOTBALL-STANDINGS").
+  const headline = words.slice(0, 6).flatMap((w) => w.split(/(?<=\p{L})(-)(?=\p{L})/u));
   const separator = headline.findIndex((w) => w === "-" || w === ":" || w === "--");
   if (separator < 1 || separator > 4) return false;
   // "NHL ICE HOCKEY -", "NBA BASKETBALL -": any word or pair of words of the slug may name the sport.
