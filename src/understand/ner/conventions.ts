@@ -281,7 +281,8 @@ export class Conventions extends NameList {
    * also capitalises it mid-sentence, where case means something ("Apple said ... at Apple").
    */
   private untagPositionalCapitals(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string, modelCommonWords: ReadonlySet<string>): void {
-    const isCommon = this.commonWords.has(language) ? (w: string) => this.isCommonWord(w, language) : (w: string) => modelCommonWords.has(w.toLowerCase());
+    // The dictionary lacks some function words ("under"), which the model's vocabulary has.
+    const isCommon = (w: string): boolean => this.isCommonWord(w, language) || modelCommonWords.has(w.toLowerCase());
     const shouting = sentences.map((words) => isShouting(words));
     const positional = (words: readonly string[], i: number, s: number): boolean =>
       shouting[s]! || i === 0 || SENTENCE_OPENERS.has(words[i - 1]!) || /^\p{N}+[.)]?$/u.test(words[i - 1]!);
@@ -305,12 +306,14 @@ export class Conventions extends NameList {
         if (shouting[s] || !positionalCommon(first)) continue;
         const next = words[span.start + 1]!;
         // ... and so is one before a name the lists know ("Top Belarus politician", "Ruling Moslem party").
-        const known = this.match(words, span.start + 1);
-        const knownRest = known && span.start + 1 + known[0] === span.end ? knownType(known[1]) : undefined;
-        const cut = knownRest ? 1 : next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
+        const knownFrom = (at: number): string | undefined => {
+          const known = this.match(words, at);
+          return known && at + known[0] === span.end ? knownType(known[1]) : undefined;
+        };
+        const cut = knownFrom(span.start + 1) ? 1 : next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
         if (cut === 0 || span.start + cut >= span.end) continue;
         for (let i = span.start; i < span.start + cut; i++) tags[s]![i] = "O";
-        writeSpan(tags[s]!, span.start + cut, span.end, knownRest ?? span.type);
+        writeSpan(tags[s]!, span.start + cut, span.end, knownFrom(span.start + cut) ?? span.type);
       }
     });
   }
