@@ -73,6 +73,9 @@ const EVENT_HEADS: Record<string, ReadonlySet<string>> = {
   en: new Set(["cup", "open", "championship", "championships", "games", "olympics", "olympiad", "prix", "tournament", "trophy", "classic", "masters", "series", "rally", "marathon", "festival", "war", "day", "award", "awards", "prize", "derby", "slam", "tour", "invitational", "league", "act", "revolution", "rising", "uprising", "protocol", "treaty"]),
 };
 
+/** Events named by one word, and their adjectives ("the Olympics", "an Olympic champion"). */
+const EVENT_NAMES = new Set(["olympics", "olympic", "paralympics", "paralympic", "olympiad"]);
+
 /** Words that open the name of an event or a document when "of" follows ("Treaty of Versailles", "Tour of Flanders"), English. */
 const EVENT_OPENERS: Record<string, ReadonlySet<string>> = {
   en: new Set(["treaty", "war", "battle", "siege", "tour", "congress", "peace", "revolution"]),
@@ -696,7 +699,8 @@ function tagAcronyms(words: readonly string[], tags: string[], commonWords: Read
 function markEvents(words: readonly string[], tags: string[], heads: ReadonlySet<string>, openers: ReadonlySet<string>): void {
   for (const span of spansFromTags(tags)) {
     const opened = openers.has(words[span.start]!.toLowerCase()) && words[span.start + 1] === "of" && span.end - span.start >= 3;
-    if ((span.end - span.start >= 2 && heads.has(words[span.end - 1]!.toLowerCase())) || opened) writeSpan(tags, span.start, span.end, "MISC");
+    const alone = span.end - span.start === 1 && EVENT_NAMES.has(words[span.start]!.toLowerCase());
+    if ((span.end - span.start >= 2 && heads.has(words[span.end - 1]!.toLowerCase())) || opened || alone) writeSpan(tags, span.start, span.end, "MISC");
   }
   for (let i = 0; i < words.length; i++) {
     if (tags[i] !== "O" || !heads.has(words[i]!.toLowerCase()) || !isCapitalised(words[i]!)) continue;
