@@ -49,11 +49,15 @@ after(async () => {
 });
 
 function worker(): ChildProcess {
-  return spawn(process.execPath, [CLI, "worker", "--db", db!.url, "--nats", TEST_NATS_URL, "--queue", queue!.names.stream.replace(/_JOBS$/, ""),
+  const child = spawn(process.execPath, [CLI, "worker", "--db", db!.url, "--nats", TEST_NATS_URL, "--queue", queue!.names.stream.replace(/_JOBS$/, ""),
     "--batch", "5", "--exit-when-empty"], { stdio: ["ignore", "ignore", "pipe"] });
+  exitCodes.set(child, new Promise((resolve) => child.on("exit", (code) => resolve(code))));
+  return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+/** Exit codes, listened for from the spawn on: a fast worker may be gone before the test waits for it. */
+const exitCodes = new WeakMap<ChildProcess, Promise<number | null>>();
+const exited = (child: ChildProcess): Promise<number | null> => exitCodes.get(child)!;
 
 async function articleCount(): Promise<number> {
   const client = new pg.Client({ connectionString: db!.url });
