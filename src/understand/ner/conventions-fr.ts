@@ -16,7 +16,7 @@
  * - a span that is exactly a listed country or region is a location.
  */
 import { spansFromTags } from "./model.ts";
-import { NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
+import { isCapitalised, NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
 
 /** Closed-class words and sentence adverbs (lowercase) that name nothing alone. */
 const NEVER_ALONE = new Set([
@@ -77,8 +77,6 @@ function trimClosedClassWords(words: readonly string[], tags: string[]): void {
   }
 }
 
-const isCapitalised = (word: string | undefined): boolean => word !== undefined && /^\p{Lu}/u.test(word);
-
 /** "M. Dupont", "Mme Curie": the title is outside the name, the capitalised words after it a person. */
 function tagTitledPersons(words: readonly string[], tags: string[]): void {
   for (let i = 0; i < words.length; i++) {
@@ -89,9 +87,9 @@ function tagTitledPersons(words: readonly string[], tags: string[]): void {
     if (tags[i] !== "O" && (tags[i + 1] ?? "O").startsWith("I-")) tags[i + 1] = "B-" + tags[i + 1]!.slice(2);
     tags[i] = "O";
     if (start > i + 1) tags[i + 1] = "O";
-    if (!isCapitalised(words[start])) continue;
+    if (!isCapitalised(words[start] ?? "")) continue;
     let end = start;
-    while (isCapitalised(words[end]) && !TITLES.has(words[end]!.replace(/\.$/, "").toLowerCase())) end++;
+    while (isCapitalised(words[end] ?? "") && !TITLES.has(words[end]!.replace(/\.$/, "").toLowerCase())) end++;
     const spanEnd = extendOverTag(tags, end);
     writeSpan(tags, start, spanEnd, "PER");
     i = spanEnd - 1;
@@ -112,7 +110,7 @@ function tagGenericNamed(words: readonly string[], tags: string[]): void {
     if (!type || (tags[i] !== "O" && !tags[i]!.startsWith("B-"))) continue;
     const link = LINKS.find((l) => l.every((w, k) => words[i + 1 + k]?.toLowerCase() === w))?.length ?? 0;
     const nameStart = i + 1 + link;
-    if (!tags[nameStart]?.startsWith("B-") || !isCapitalised(words[nameStart])) continue;
+    if (!tags[nameStart]?.startsWith("B-") || !isCapitalised(words[nameStart] ?? "")) continue;
     const end = extendOverTag(tags, nameStart + 1);
     writeSpan(tags, i, end, type);
     i = end - 1;

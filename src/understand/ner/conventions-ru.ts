@@ -16,7 +16,7 @@
  */
 import { spansFromTags } from "./model.ts";
 import { calendarWords } from "./lexicon.ts";
-import { writeSpan, type Conventions } from "./conventions.ts";
+import { isCapitalised, writeSpan, type Conventions } from "./conventions.ts";
 
 /** Sentence adverbs, particles and interjections (Russian and Ukrainian) that open sentences. */
 const DISCOURSE_WORDS = new Set([
@@ -110,7 +110,6 @@ const COMMON_NOUN_ENDING = /(?:ы|ция|ции|цию|цией|ние|ния|н
 /** Sentence adverbs formed from adjectives ("Фактически", "Естественно"), by their suffix. */
 const SENTENCE_ADVERB = /(?:чески|ально|ьно|енно|ательно|ливо|ично)$/u;
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 /** A lowercase Cyrillic word; "ад-Дин", "эль-Масри" are name parts with an article. */
 const isLowerCyrillic = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Cyrillic}/u.test(word) && !/\p{Lu}/u.test(word);
 const isLatinName = (word: string): boolean => /^\p{Script=Latin}/u.test(word) && /\p{L}/u.test(word);

@@ -162,7 +162,7 @@ const NEVER_ALONE: Record<string, ReadonlySet<string>> = {
 };
 
 const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isNumber = (word: string): boolean => /^\p{N}+$/u.test(word);
 const isInitial = (word: string): boolean => /^\p{Lu}\.$/u.test(word);
 const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word);
@@ -173,6 +173,11 @@ export class Conventions extends NameList {
   constructor(data: ConventionsData) {
     super(data);
     for (const [language, words] of Object.entries(data.commonWords ?? {})) this.commonWords.set(language, new Set(words));
+  }
+
+  /** Whether `word` is a listed given name and nothing else ("Linda"). */
+  private isGivenName(word: string): boolean {
+    return this.entries.get(word.toLowerCase()) === NAME_KINDS.givenName;
   }
 
   /** Whether some listed name starts with `word` ("sri" of "Sri Lanka"): such a word keeps its capital in a shouted line. */
@@ -355,7 +360,9 @@ export class Conventions extends NameList {
   private typeTeams(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
     const sports = SPORTS[language];
     // A sports report says so in its slug, or shows a result line.
-    if (!sports || sentences.length === 0 || !(isSportsSlug(sentences[0]!, sports) || sentences.some((words) => resultLineSides(words).length > 0))) return;
+    if (!sports || sentences.length === 0) return;
+    const resultSides = sentences.map(resultLineSides);
+    if (!isSportsSlug(sentences[0]!, sports) && resultSides.every((sides) => sides.length === 0)) return;
     const locative = LOCATIVE_WORDS[language] ?? new Set<string>();
     const teamWords = TEAM_CONTEXT[language]!;
     const candidates: { sentence: number; span: TokenSpan; key: string }[] = [];
@@ -368,7 +375,7 @@ export class Conventions extends NameList {
     sentences.forEach((words, s) => {
       // A result line, "Aston Villa 2 Everton 0": whatever the tagger read, both sides are teams.
       // ... and so is the name opening a standings row ("Chicago 67 60 .528 4"), unless a person's.
-      for (const side of [...resultLineSides(words), ...standingsRowName(words, (w) => isInitial(w) || this.entries.get(w.toLowerCase()) === NAME_KINDS.givenName)]) {
+      for (const side of [...resultSides[s]!, ...standingsRowName(words, (w) => isInitial(w) || this.isGivenName(w))]) {
         const nation = isNation(words, side);
         if (!nation) teams.add(keyOf(words, side));
         if (!nation || tags[s]![side.start] === "O") writeSpan(tags[s]!, side.start, side.end, nation ? "LOC" : "ORG");
@@ -464,7 +471,7 @@ export class Conventions extends NameList {
       const first = words[span.start]!;
       const last = words[span.end - 1]!;
       if (!isCapitalised(last) || organisational.has(last.toLowerCase().replace(/\.$/, ""))) continue;
-      const opensWithName = isInitial(first) || (this.entries.get(first.toLowerCase()) === NAME_KINDS.givenName && !this.match(words.slice(span.start + 1, span.end), 0));
+      const opensWithName = isInitial(first) || (this.isGivenName(first) && !this.match(words.slice(span.start + 1, span.end), 0));
       if (opensWithName) writeSpan(tags, span.start, span.end, "PER");
     }
     for (let i = 0; i + 1 < words.length; i++) {

@@ -102,15 +102,16 @@ export function tagTokens(words: readonly string[], language: string): string[] 
   return tagDocument([words], language)[0]!;
 }
 
-/**
- * The model's tagging of one sentence: truecase, features, Viterbi. `commonWords` decides which words
- * of a shouted line become lowercase (default: the model's lowercase vocabulary).
- */
-export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer, commonWords: CommonWordLookup = loaded.lowercaseWords): string[] {
-  if (words.length === 0) return [];
+/** The model's tagging of one sentence: truecase (with the model's own vocabulary), features, Viterbi. */
+export function tagWithModel(loaded: LoadedModel, words: readonly string[], gaz: Gazetteer): string[] {
+  return tagTruecased(loaded, truecase(words, loaded.lowercaseWords), gaz);
+}
+
+/** The model's tagging of one sentence already truecased: features, Viterbi. */
+function tagTruecased(loaded: LoadedModel, cased: readonly string[], gaz: Gazetteer): string[] {
+  if (cased.length === 0) return [];
   const { model, classes, scorer } = loaded;
-  const cased = truecase(words, commonWords);
-  const path = viterbi(scorer.emissions(cased, gaz, classes), words.length, model.labels.length, model.transitions, model.allowed);
+  const path = viterbi(scorer.emissions(cased, gaz, classes), cased.length, model.labels.length, model.transitions, model.allowed);
   return Array.from(path, (l) => model.labels[l]!);
 }
 
@@ -133,9 +134,9 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const commonWords: CommonWordLookup = {
     has: (word) => loaded.lowercaseWords.has(word) || (rules.isCommonWord(word, modelLanguage) && !rules.startsListedName(word)),
   };
-  const tags = sentences.map((words) => tagWithModel(loaded, words, gaz, commonWords));
-  harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   const cased = sentences.map((words) => truecase(words, commonWords));
+  const tags = cased.map((words) => tagTruecased(loaded, words, gaz));
+  harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   sentences.forEach((words, i) => {
     trimLowercaseEdges(words, tags[i]!);
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
