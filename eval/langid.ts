@@ -1,14 +1,18 @@
 /**
  * Language identification on Lingua's test set (Leipzig sentences, word pairs, single words; 75 languages,
  * ISO 639-1 labels): accuracy by length bucket, by kind, the 10 worst languages on texts >= 50 chars, speed.
- * Usage: node --import tsx eval/langid.ts [--per N] [--half even|odd]
+ * Usage: node --import tsx eval/langid.ts [--per N] [--half even|odd] [--paragraphs N]
  *   --per N: first N lines per language and kind (default all);
  *   --half: only the even or odd lines of each file (0-based), so rules can be developed on the even half and
- *   checked on the odd one. Every run also prints each bucket per half.
+ *   checked on the odd one. Every run also prints each bucket per half;
+ *   --paragraphs N: instead, N mixed-language documents built from the sentences (paragraphs of three
+ *   sentences of one language, one or two paragraphs of another set among four to six of the main one),
+ *   scored per paragraph as detectParagraphLanguages labels it, beside each paragraph detected alone.
  * Last line: accuracy on texts >= 50 chars.
  */
 import { requireShared, readJsonl } from "./shared.ts";
-import { detectLanguage } from "../src/understand/langid.ts";
+import { detectLanguage, detectParagraphLanguages } from "../src/understand/langid.ts";
+import { seededRandom } from "../src/understand/ner/perceptron.ts";
 
 interface Item {
   text: string;
@@ -22,6 +26,8 @@ type Half = "even" | "odd";
 const FILES = ["sentences.jsonl", "word-pairs.jsonl", "single-words.jsonl"];
 const BUCKETS = ["<20", "20-49", ">=50"] as const;
 const WORST_SHOWN = 10;
+/** Sentences of this many per paragraph: a news paragraph's length. */
+const SENTENCES_PER_PARAGRAPH = 3;
 
 function bucketOf(text: string): (typeof BUCKETS)[number] {
   const n = [...text].length;
@@ -64,6 +70,12 @@ class Tally {
   n(key: string): number {
     return this.counts.get(key)?.[1] ?? 0;
   }
+}
+
+const paragraphDocuments = argValue("--paragraphs");
+if (paragraphDocuments !== undefined) {
+  evaluateParagraphs(Number(paragraphDocuments));
+  process.exit(0);
 }
 
 const rss0 = process.memoryUsage().rss;
@@ -116,3 +128,53 @@ const macroOk = longItems.filter((i, k) => macro(longGot[k]) === macro(i.lang)).
 console.log(`all texts: ${tally.pct("all")}%`);
 console.log(`reference, >= 50 chars with ms/id scored as one macrolanguage: ${((100 * macroOk) / longItems.length).toFixed(2)}%`);
 console.log(`accuracy on texts >= 50 chars: ${tally.pct(">=50")}%`);
+
+/**
+ * Per-paragraph language on documents that mix languages, as a page quoting a foreign statement or
+ * carrying a translated paragraph does. The language detectParagraphLanguages gives a paragraph is the
+ * one of the span holding its middle character.
+ */
+function evaluateParagraphs(documents: number): void {
+  const random = seededRandom(1);
+  const sentencesByLanguage = new Map<string, string[]>();
+  for (const line of readJsonl<{ text: string; lang: string }>(requireShared("eval/langid", "sentences.jsonl"))) {
+    const list = sentencesByLanguage.get(line.lang) ?? [];
+    list.push(line.text);
+    sentencesByLanguage.set(line.lang, list);
+  }
+  const languages = [...sentencesByLanguage.keys()];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const paragraphOf = (language: string): string =>
+    Array.from({ length: SENTENCES_PER_PARAGRAPH }, () => pick(sentencesByLanguage.get(language)!)).join(" ");
+  const tally = new Tally();
+  const lostInContext = new Map<string, number>();
+  for (let d = 0; d < documents; d++) {
+    const main = pick(languages);
+    let other = pick(languages);
+    while (other === main) other = pick(languages);
+    const labels = Array.from({ length: 4 + Math.floor(random() * 3) }, () => main);
+    const inserted = 1 + Math.floor(random() * 2);
+    for (let k = 0; k < inserted; k++) labels.splice(1 + Math.floor(random() * labels.length), 0, other);
+    const paragraphs = labels.map(paragraphOf);
+    const text = paragraphs.join("\n\n");
+    const spans = detectParagraphLanguages(text);
+    let offset = 0;
+    paragraphs.forEach((paragraph, i) => {
+      const middle = offset + paragraph.length / 2;
+      const got = spans.find((s) => s.start <= middle && middle < s.end)?.language;
+      const role = labels[i] === main ? "main" : "inserted";
+      const alone = detectLanguage(paragraph)?.language;
+      tally.add(role, got === labels[i]);
+      tally.add(`alone:${role}`, alone === labels[i]);
+      // Errors the context made: the paragraph alone is read right.
+      if (alone === labels[i] && got !== labels[i]) lostInContext.set(`${labels[i]}->${got ?? "none"}`, (lostInContext.get(`${labels[i]}->${got ?? "none"}`) ?? 0) + 1);
+      offset += paragraph.length + 2;
+    });
+  }
+  console.log(`mixed documents: ${documents}, paragraphs of ${SENTENCES_PER_PARAGRAPH} sentences from eval/langid sentences.jsonl`);
+  for (const role of ["main", "inserted"]) {
+    console.log(`${role} paragraphs: ${tally.pct(role)}% in context, ${tally.pct(`alone:${role}`)}% each detected alone (n=${tally.n(role)})`);
+  }
+  const lost = [...lostInContext].sort((a, b) => b[1] - a[1]).slice(0, WORST_SHOWN);
+  console.log(`read right alone, wrong in context: ${lost.map(([k, v]) => `${k} ${v}`).join(", ")}`);
+}
