@@ -168,6 +168,11 @@ export const Event = z.object({
   sentence: TextSpan,
   /** Hedged ("may attack", "plans to"): reported as possible, not as done. */
   hypothetical: z.boolean().optional(),
+  /**
+   * The sentence's main event (one per sentence: its main clause's, as GDELT IsRootEvent), not one named in a
+   * subordinate clause, a purpose or motive phrase or a prepositional phrase. Absent in records stored before it.
+   */
+  main: z.boolean().optional(),
   /** How sure the coding is, 0..1. */
   confidence: z.number(),
 });

@@ -174,3 +174,27 @@ test("negation by a preposition reaches its own complement only; states and rais
   // The marchers are people, not a march.
   assert.ok(!code("Los marchistas llegaron a la capital el jueves.", "es").some((e) => e.eventType === "PROTEST"));
 });
+
+test("main event: one per sentence, the main clause's", () => {
+  const mains = (text: string, language: string) => {
+    const events = code(text, language);
+    assert.equal(events.filter((e) => e.main).length, events.length > 0 ? 1 : 0, `one main event in ${JSON.stringify(text)}`);
+    return events.find((e) => e.main)?.eventType;
+  };
+  assert.equal(mains("Miles de estudiantes protestaron este lunes frente al Congreso.", "es"), "PROTEST");
+  // The act done as dissent is the protest (the act its mode), coded beside the act.
+  const walkout = code("La delegación se retiró de la cumbre para protestar contra el proyecto.", "es");
+  assert.deepEqual(walkout.map((e) => [e.eventType, e.main]), [["RETREAT", false], ["PROTEST", true]]);
+  // A relative clause's event yields to the main clause's.
+  assert.equal(mains("Los campesinos, que reclaman tierras, bloquearon la carretera.", "es"), "PROTEST");
+  // A later clause's event with participants of its own is coded, but the first clause's is the main one.
+  const [first, second] = code("Rebels attacked an army convoy near Goma; Congolese soldiers arrested twenty rebels in Kisangani.", "en");
+  assert.equal(first?.main, true);
+  assert.equal(second?.main, false);
+});
+
+test("Spanish participles: a noun's modifier is no event, a killing so reported is", () => {
+  const events = code("Los militantes encarcelados en la prisión pidieron al Gobierno su traslado.", "es");
+  assert.deepEqual(events.map((e) => e.eventType), ["REQUEST"]);
+  assert.ok(code("La sesión terminó con un policía asesinado en la calle.", "es").some((e) => e.eventType === "ASSAULT"));
+});

@@ -68,15 +68,17 @@ const STOP_REACH = 4;
 /** "must cooperate", "debe retirar": the speaker demands it (REQUEST). */
 const OBLIGE_REACH = 3;
 /**
- * Trigger strength within a clause: a hand-curated trigger beats a derived one, and one after a purpose
+ * Trigger strength within a clause: a hand-curated trigger beats a derived one, one in a clause a relative
+ * pronoun or subordinating conjunction opens yields to the main clause's ("los campesinos, que reclaman tierras,
+ * bloquearon la ruta": the blockade; see opensPhraseOf), and one after a purpose
  * word ("to protest", "para protestar") is the motive of the clause's event rather than the event; a verb
  * beats a noun (NOMINAL_BY_DETERMINER), and a noun in a prepositional phrase yields. Each weight exceeds
  * the sum of those below it. (Dropping nouns outright lost: "declared a ceasefire" is the event.)
  */
-const STRENGTH = { core: 16, notPurpose: 8, notNominal: 4, notInPhrase: 2 };
+const STRENGTH = { core: 32, notSubordinate: 16, notPurpose: 8, notNominal: 4, notInPhrase: 2 };
 /**
  * Languages whose nouns nearly always carry a determiner, so that a trigger right after one is a noun: there
- * a verb trigger governs its clause before a nominal one ("la marcha de los estudiantes que ocuparon el rectorado": the occupation).
+ * a verb trigger governs its clause before a nominal one ("tras la marcha, los estudiantes ocuparon el rectorado": the occupation).
  * English bare plurals ("restrictions", "allegations") make the same test mislead, so it is not applied.
  */
 const NOMINAL_BY_DETERMINER = new Set(["es", "fr"]);
@@ -186,6 +188,9 @@ function codeSentence(
       !stopsNext(h) &&
       !inAgent(h.from) &&
       !isPersonNoun(h) &&
+      // "los militantes encarcelados": a participle describing a participant; a killing or wounding so
+      // reported (a hand-curated ASSAULT participle: "un policía muerto", "asesinada el lunes") is news of its own.
+      !(!headline && h.from > 0 && !(h.entry.core && h.entry.cls === "ASSAULT") && adjectivalParticiple(words, hits, h, language)) &&
       // A capitalised word inside a sentence is a name ("March", "Accord"), not a verb.
       (h.from === 0 || headline || !/^\p{Lu}/u.test(words[h.from]!.raw)),
   );
@@ -193,6 +198,8 @@ function codeSentence(
   const candidates = actorCandidates(words, agents, article.mentions ?? [], sentence);
   const clauses = clauseRanges(text, sentence, words);
   const events: Event[] = [];
+  // How prominent each event's trigger is in the sentence, to mark the main event (see salience).
+  const salienceOf: number[] = [];
   let suppressedFrom = Infinity;
   for (const [cFrom, cTo] of clauses) {
     if (cFrom >= suppressedFrom) break;
@@ -205,7 +212,7 @@ function codeSentence(
       type = "REJECT";
       suppressedFrom = denial.to; // the denied event is not coded
     } else {
-      const governing = strongest(hits, triggers, cFrom, cTo, language);
+      const governing = strongest(text, words, hits, triggers, cFrom, cTo, language);
       chosen = governing;
       type = governing?.entry.cls;
       mode = governing?.entry.mode;
@@ -275,20 +282,106 @@ function codeSentence(
       hypothetical: hedged || undefined,
       confidence: Math.round(confidence * 100) / 100,
     });
+    salienceOf.push(salience(text, words, hits, chosen, cFrom, language));
   }
   const motive = events.length > 0 && suppressedFrom === Infinity ? protestMotive(hits, triggers, events) : undefined;
   if (motive) {
     const main = events[0]!;
     const trigger = spanOf(text, words[motive.from]!.start, words[motive.to - 1]!.end);
     events.push({ ...main, id: `e${sentence.start}-${trigger.start}`, eventType: "PROTEST", mode: motive.entry.mode, contexts: motive.entry.contexts, recipient: undefined, trigger });
+    // "se retiró de la cumbre para protestar", "shunned work to protest": PLOVER codes the act done as dissent as
+    // the PROTEST (its GSR records code such sentences PROTEST, the act its mode), so the protest is the main event.
+    salienceOf.push(Infinity);
   }
-  return events;
+  const mainAt = salienceOf.reduce((best, score, i) => (score > salienceOf[best]! ? i : best), 0);
+  return events.map((e, i) => ({ ...e, main: i === mainAt }));
 }
+
+/**
+ * How prominent a trigger is in its sentence, for marking the sentence's main event (the root verb's, as
+ * GDELT's IsRootEvent or PETRARCH's event per verb phrase). Each weight exceeds the sum of those below it:
+ * an event in the main clause beats one in a clause opened by a relative pronoun or subordinating conjunction
+ * ("los campesinos, que reclaman..., bloquearon"), then one that is not a purpose ("para protestar"), then
+ * one that is not a noun in a prepositional phrase ("en protesta por"), then a verb over a noun with a
+ * determiner ("la huelga"), then a hand-curated trigger over a derived one; the leftmost among equals.
+ * Reporting verbs are no events, so in "X dijo que Y atacó" the reported attack is the main event.
+ */
+const SALIENCE = { notSubordinate: 16, notPurpose: 8, notInPhrase: 4, notNominal: 2, core: 1 };
+
+function salience(text: string, words: readonly Word[], hits: readonly Hit[], t: Hit, cFrom: number, language: string): number {
+  return (
+    (subordinate(text, words, hits, t, cFrom, language) ? 0 : SALIENCE.notSubordinate) +
+    (opensPhraseOf(text, words, hits, "PURPOSE", t, cFrom) ? 0 : SALIENCE.notPurpose) +
+    (inPhrase(hits, t, cFrom) ? 0 : SALIENCE.notInPhrase) +
+    (hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : SALIENCE.notNominal) +
+    (t.entry.core ? SALIENCE.core : 0)
+  );
+}
+
+/**
+ * A trigger that cannot head the sentence's main clause: in a clause a subordinator opens ("que reclaman"),
+ * or a verb form that is not finite (see NON_FINITE).
+ */
+function subordinate(text: string, words: readonly Word[], hits: readonly Hit[], t: Hit, cFrom: number, language: string): boolean {
+  return opensPhraseOf(text, words, hits, "SUBORD", t, cFrom) || nonFinite(words, hits, t, language);
+}
+
+/**
+ * Verb forms that head no main clause (they are the complement or adjunct of another verb, or modify a noun):
+ * Spanish infinitives and gerunds with their clitics ("protestar", "exigiendo", "bloquearla"), and a past
+ * participle without an auxiliary before it ("los militantes encarcelados", "proscrito durante"; not "han
+ * detenido", "fue detenido"). After a determiner the word is a noun ("un atentado"), not a verb form.
+ */
+const NON_FINITE: Record<string, RegExp> = {
+  es: /^\p{L}{2,}(?:ar|er|ir|ando|iendo|yendo)(?:se|lo|la|los|las|le|les)?$/u,
+};
+/** How many words before a participle its auxiliary may stand ("han sido detenidos", "fue luego detenido"). */
+const AUXILIARY_REACH = 2;
+
+function nonFinite(words: readonly Word[], hits: readonly Hit[], t: Hit, language: string): boolean {
+  const form = NON_FINITE[language];
+  if (!form || hasBefore(hits, "DET", t.from, 0, 0)) return false;
+  // The verb of "se manifestaron", not its clitic.
+  const verb = words.slice(t.from, t.to).find((w) => !CLITIC.has(w.norm))?.norm ?? words[t.from]!.norm;
+  return form.test(verb) || adjectivalParticiple(words, hits, t, language);
+}
+
+/**
+ * A past participle with no auxiliary, after a noun or a comma ("los militantes encarcelados", "el Senado,
+ * controlado por la oposición"): it describes a participant by a state or an earlier act, reported as
+ * background, not as an event of the report (as "están detenidos" names a state, see stative).
+ */
+function adjectivalParticiple(words: readonly Word[], hits: readonly Hit[], t: Hit, language: string): boolean {
+  const participle = PARTICIPLE[language];
+  if (!participle || t.to - t.from !== 1 || !participle.test(words[t.from]!.norm)) return false;
+  if (hasBefore(hits, "DET", t.from, 0, 0)) return false;
+  return !["AUX", "PASSIVE", "STATE"].some((cls) => hasBefore(hits, cls, t.from, AUXILIARY_REACH, 0));
+}
+const CLITIC = new Set(["se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las"]);
+
+/** Punctuation that closes a subordinate clause or phrase ("Los presos, que protestaban, fueron trasladados"). */
+const PHRASE_END = /[,;:()\[\]—–]/;
+
+/**
+ * A word of `cls` (subordinator, purpose word) earlier in the trigger's clause with no punctuation between:
+ * the trigger is in the clause or phrase that word opens.
+ */
+function opensPhraseOf(text: string, words: readonly Word[], hits: readonly Hit[], cls: string, t: Hit, cFrom: number): boolean {
+  return hits.some(
+    (h) => h.entry.cls === cls && h.from >= cFrom && h.to <= t.from && !PHRASE_END.test(text.slice(words[h.to - 1]!.end, words[t.from]!.start)),
+  );
+}
+
+/** Protest modes one can be "in" ("en protesta", "en huelga", "en huelga de hambre"): see protestMotive. */
+const STATE_OF_PROTEST = new Set(["demo", "boycott", "hunger"]);
 
 /**
  * "bloquearon el puerto para protestar", "dimitió en protesta por": a protest named as the motive of the main
  * act says the act is a protest; it is coded beside it, by the same actor (PLOVER codes both what was done
- * and that it was done as dissent). Only protest motives: "para exigir" is the purpose, not a second act.
+ * and that it was done as dissent). Only protest motives: "para exigir" is the purpose, not a second act. After
+ * a motive word ("en", "in", "como") a protest, a strike or a hunger strike ("in protest", "en señal de protesta",
+ * "en huelga de hambre desde hace 50 días") names the dissent the actor is in; a riot or a blockade does not
+ * ("her role in rioting").
  */
 function protestMotive(hits: readonly Hit[], triggers: readonly Hit[], events: readonly Event[]): Hit | undefined {
   if (events.some((e) => e.eventType === "PROTEST")) return undefined;
@@ -296,7 +389,7 @@ function protestMotive(hits: readonly Hit[], triggers: readonly Hit[], events: r
     (t) =>
       t.entry.core &&
       t.entry.cls === "PROTEST" &&
-      (hasBefore(hits, "PURPOSE", t.from, 0, 0) || hasBefore(hits, "MOTIVE", t.from, 0, 0)) &&
+      (hasBefore(hits, "PURPOSE", t.from, 0, 0) || (STATE_OF_PROTEST.has(t.entry.mode ?? "") && hasBefore(hits, "MOTIVE", t.from, 0, 0))) &&
       !negated(hits, t.from, 0),
   );
 }
@@ -332,7 +425,7 @@ function stative(hits: readonly Hit[], words: readonly Word[], trigger: Hit, lan
 }
 
 /** The clause's governing trigger: the strongest (see STRENGTH), the leftmost among equals, not negated. */
-function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number, language: string): Hit | undefined {
+function strongest(text: string, words: readonly Word[], hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number, language: string): Hit | undefined {
   const nominalByDeterminer = NOMINAL_BY_DETERMINER.has(language);
   let best: Hit | undefined;
   let bestScore = -1;
@@ -342,6 +435,7 @@ function strongest(hits: readonly Hit[], triggers: readonly Hit[], cFrom: number
     if (!NEGATED_TO_REJECT.has(t.entry.cls) && negated(hits, t.from, cFrom)) continue;
     const score =
       (t.entry.core ? STRENGTH.core : 0) +
+      (opensPhraseOf(text, words, hits, "SUBORD", t, cFrom) ? 0 : STRENGTH.notSubordinate) +
       (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose) +
       (inPhrase(hits, t, cFrom) ? 0 : STRENGTH.notInPhrase) +
       (nominalByDeterminer && hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : STRENGTH.notNominal);

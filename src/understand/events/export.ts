@@ -43,6 +43,8 @@ export interface PloverRecord {
   language?: string;
   /** Not in the spec: "may attack", "plans to" (hedged reports). */
   hypothetical?: boolean;
+  /** Not in the spec: the sentence's main event (as GDELT's IsRootEvent), see Event.main. */
+  main?: boolean;
   confidence: number;
   publication?: string;
 }
@@ -68,6 +70,7 @@ export function toPloverJson(event: Event, article: ExportArticle): PloverRecord
     textInfo: { markup: markup(event) },
     language: article.language,
     hypothetical: event.hypothetical,
+    main: event.main,
     confidence: event.confidence,
     publication: article.url ?? article.source,
   };

@@ -25,6 +25,11 @@ export const CONTROL_CLASSES = [
   "WITHOUT",
   // "están detenidos": a verb of state before a participle, a standing state rather than an event.
   "STATE",
+  // "que", "who", "cuando": a relative pronoun or subordinating conjunction opens a clause that is not the
+  // sentence's main one (up to the next comma): its event is not the main event.
+  "SUBORD",
+  // "han protestado", "habían detenido": the auxiliary that makes a participle a finite verb of the clause.
+  "AUX",
 ] as const;
 export type ControlClass = (typeof CONTROL_CLASSES)[number];
 
