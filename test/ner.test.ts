@@ -11,7 +11,7 @@ import { truecase } from "../src/understand/ner/truecase.ts";
 import { constrainedDecode, trainPerceptron } from "../src/understand/ner/perceptron.ts";
 import { harmonizeDocument } from "../src/understand/ner/document.ts";
 import { calendarWords, wordClass, WORD_CLASS } from "../src/understand/ner/lexicon.ts";
-import { Conventions } from "../src/understand/ner/conventions.ts";
+import { Conventions, recaseShoutedLine } from "../src/understand/ner/conventions.ts";
 import { sentenceErrors } from "../src/understand/ner/conll.ts";
 
 /** Offsets of `needle` in `text` (the first occurrence), to keep expectations readable. */
@@ -271,6 +271,107 @@ test("document conventions: teams in sports reports, positional capitals, surnam
   // A lone surname is the person named in full elsewhere, even where the tagger read a place.
   const story = ["Bill Clinton spoke .", "Clinton said ."];
   assert.deepEqual(run(story, [["B-PER", "I-PER", "O", "O"], ["B-LOC", "O", "O"]])[1], ["B-PER", "O", "O"]);
+});
+
+test("news conventions: creeds, abbreviations, offices, prefixed names, table headers, short organisation names", () => {
+  const rules = new Conventions({ entries: { moslems: "F", republicans: "F", israeli: "D" } });
+  const common = new Set(["said", "the", "of", "state", "often", "rally", "trade", "prices"]);
+  const run = (sentence: string, tags: string[]): string[] => {
+    const out = tags.slice();
+    rules.apply(sentence.split(" "), out, "en", common);
+    return out;
+  };
+  const none = (sentence: string): string[] => sentence.split(" ").map(() => "O");
+  // Members of a faith or a party are MISC alone.
+  assert.deepEqual(run("Moslems and Republicans rally", ["B-ORG", "O", "B-ORG", "O"]), ["B-MISC", "O", "B-MISC", "O"]);
+  // Time zones are MISC, common abbreviations no names, a well-known agency an organisation.
+  assert.deepEqual(run("at 1400 GMT the GDP data Reuters said", ["O", "O", "B-ORG", "O", "B-ORG", "O", "O", "O"]), ["O", "O", "B-MISC", "O", "O", "O", "B-ORG", "O"]);
+  // An office is no organisation; "I" after a positional capital is no name.
+  assert.deepEqual(run("the Secretary of State said", ["O", "B-ORG", "I-ORG", "I-ORG", "O"]), none("the Secretary of State said"));
+  assert.deepEqual(run("Often I said", ["B-ORG", "I-ORG", "O"]), ["O", "O", "O"]);
+  // A prefixed name and a country's currency are MISC.
+  assert.deepEqual(run("pro-Israeli trade for US$ 5", none("pro-Israeli trade for US$ 5")), ["B-MISC", "O", "O", "B-MISC", "O"]);
+  // A table header's labels are no names; an abbreviated month alone is no name.
+  assert.deepEqual(run("W L T PCT", ["B-ORG", "I-ORG", "O", "B-ORG"]), ["O", "O", "O", "O"]);
+  assert.deepEqual(run("prices on Dec 6", ["O", "O", "B-ORG", "O"]), none("prices on Dec 6"));
+  // A shouted event name keeps its capitals through truecasing.
+  assert.deepEqual(recaseShoutedLine(["WORLD", "CUP", "DRAW"], ["world", "cup", "draw"], "en"), ["World", "Cup", "draw"]);
+  assert.deepEqual(recaseShoutedLine(["W", "L", "PCT"], ["W", "L", "pct"], "en"), ["W", "L", "PCT"]);
+  assert.deepEqual(recaseShoutedLine(["CHILE", "OPEN", "DRAW"], ["Chile", "open", "draw"], "en"), ["Chile", "Open", "draw"]);
+  assert.deepEqual(recaseShoutedLine(["SHARES", "OPEN", "LOWER"], ["shares", "open", "lower"], "en"), ["shares", "open", "lower"]);
+
+  // Two names joined by a possessive, by "of" and a country, by "v"; a nationality before a full name.
+  const joined = new Conventions({ entries: { britain: "K", sweden: "K", american: "D", nate: "P", australia: "K" } });
+  const split = (sentence: string, tags: string[]): string[] => {
+    const out = tags.slice();
+    joined.apply(sentence.split(" "), out, "en", common);
+    return out;
+  };
+  assert.deepEqual(split("Britain 's Monopolies Commission said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]), ["B-LOC", "O", "B-ORG", "I-ORG", "O"]);
+  assert.deepEqual(split("Smith 's Food Corp said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]), ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]);
+  assert.deepEqual(split("Jon Halvard of Sweden won", ["B-PER", "I-PER", "I-PER", "I-PER", "O"]), ["B-PER", "I-PER", "O", "B-LOC", "O"]);
+  assert.deepEqual(split("American Nate Kowal won", ["B-ORG", "I-ORG", "I-ORG", "O"]), ["B-MISC", "B-PER", "I-PER", "O"]);
+  assert.deepEqual(split("AUSTRALIA V PAKISTAN", ["B-ORG", "I-ORG", "I-ORG"]), ["B-LOC", "O", "B-ORG"]);
+  assert.deepEqual(split("Henry V of England", ["B-PER", "I-PER", "I-PER", "I-PER"]), ["B-PER", "I-PER", "I-PER", "I-PER"]);
+  assert.deepEqual(split("the New York-based fund", ["O", "B-ORG", "O", "O"]), ["O", "B-MISC", "I-MISC", "O"]);
+
+  // Results name people: an athlete before a country in brackets, batsmen and bowlers on a scorecard; not a club.
+  const results = new Conventions({ entries: { kenya: "K" } });
+  const row = (sentence: string, tags: string[]): string[] => {
+    const out = tags.slice();
+    results.apply(sentence.split(" "), out, "en", new Set(["red", "star"]));
+    return out;
+  };
+  assert.deepEqual(row("3. Wilson Kiprotich ( Kenya ) 13:05.21", ["O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O"]), ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]);
+  assert.deepEqual(row("Red Star ( Kenya ) 2", ["B-ORG", "I-ORG", "O", "B-LOC", "O", "O"]), ["B-ORG", "I-ORG", "O", "B-LOC", "O", "O"]);
+  assert.deepEqual(row("Tom Pollard c Harris b Okafor 33", ["B-ORG", "I-ORG", "O", "B-LOC", "O", "B-ORG", "O"]), ["B-PER", "I-PER", "O", "B-PER", "O", "B-PER", "O"]);
+
+  assert.deepEqual(
+    row("Ian Hale ( Kenya ) , Talbot Ford , 53.980", ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "B-PER", "I-PER", "O", "O"]),
+    ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "B-ORG", "I-ORG", "O", "O"],
+  );
+  // A comma list mostly of people is a squad: its other names are people too.
+  assert.deepEqual(row("Hale , Brennan , Tolley , Marsh .", ["B-PER", "O", "B-LOC", "O", "B-PER", "O", "B-PER", "O"]), ["B-PER", "O", "B-PER", "O", "B-PER", "O", "B-PER", "O"]);
+
+  // Untagged scorecard names; the employer before a title; a nationality before a ministry.
+  assert.deepEqual(row("Bowling : Okafor 7-0-29-0", ["O", "O", "O", "O"]), ["O", "O", "B-PER", "O"]);
+  const bodies = new Conventions({ entries: { german: "D" } });
+  const body = (sentence: string, tags: string[]): string[] => {
+    const out = tags.slice();
+    bodies.apply(sentence.split(" "), out, "en", new Set(["said", "foreign"]));
+    return out;
+  };
+  assert.deepEqual(body("the German Foreign Ministry said", ["O", "B-ORG", "I-ORG", "I-ORG", "O"]), ["O", "B-MISC", "B-ORG", "I-ORG", "O"]);
+  assert.deepEqual(
+    body("Defence Ministry Spokesman Dale Hoyt said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+    ["B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"],
+  );
+
+  // A dateline's place and its region are two places.
+  assert.deepEqual(row("SPRINGFIELD , Kenya 1996-08-30", ["B-ORG", "O", "B-ORG", "O"]), ["B-LOC", "O", "B-LOC", "O"]);
+
+  // In a document: an organisation's first word alone is the organisation; a name referred to by
+  // "its" and never by "he" is an organisation; a place where a team plays stays a place.
+  const doc = new Conventions({ entries: {} });
+  const apply = (sentences: string[], tags: string[][]): string[][] => {
+    const out = tags.map((t) => t.slice());
+    doc.applyToDocument(sentences.map((s) => s.split(" ")), out, "en");
+    return out;
+  };
+  const company = ["Zorvak Mining Corp raised output .", "Zorvak said on Friday .", "Quillo said its sales rose ."];
+  const typed = apply(company, [["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"], ["B-PER", "O", "O", "O", "O"], ["B-PER", "O", "O", "O", "O", "O"]]);
+  assert.equal(typed[1]![0], "B-ORG");
+  assert.equal(typed[2]![0], "B-ORG");
+  const person = ["Quillo said his sales rose ."];
+  assert.equal(apply(person, [["B-PER", "O", "O", "O", "O", "O"]])[0]![0], "B-PER");
+  // A preposition opening a sentence is no part of the name after it; a title of a work keeps it.
+  const openers = apply(["At Hove , rain fell .", "In the Mood played ."], [["B-ORG", "I-ORG", "O", "O", "O", "O"], ["B-MISC", "I-MISC", "I-MISC", "O", "O"]]);
+  assert.deepEqual(openers[0]!.slice(0, 2), ["O", "B-ORG"]);
+  assert.deepEqual(openers[1]!.slice(0, 3), ["B-MISC", "I-MISC", "I-MISC"]);
+  const baseball = ["BASEBALL - MAJOR LEAGUE RESULTS", "Boston beat Denver 4-2 .", "Oakland 3 Boston 1", "Seattle won at Boston ."];
+  const games = apply(baseball, [none(baseball[0]!), ["B-LOC", "O", "B-LOC", "O", "O"], ["B-LOC", "O", "B-LOC", "O"], ["B-LOC", "O", "O", "B-ORG", "O"]]);
+  assert.equal(games[1]![0], "B-ORG");
+  assert.equal(games[3]![3], "B-LOC");
 });
 
 test("error classes: wrong type, wrong boundary, missed, spurious", () => {

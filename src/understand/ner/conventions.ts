@@ -6,7 +6,16 @@
  * - a title before a name is not part of it, and the name is a person;
  * - a common lowercase word or a bare number inside a span separates two names;
  * - a country or world-region name standing alone is LOC, a nationality, language or faith word
- *   standing alone is MISC, and so is an event named by its head word ("World Cup", "U.S. Open").
+ *   standing alone is MISC, and so is an event named by its head word ("World Cup", "U.S. Open"),
+ *   a creed's members ("Moslems", "Republicans"), a name made an attribute ("pro-Israeli",
+ *   "New York-based") and a time zone ("GMT");
+ * - a possessive, "of" and a country, or "v" between names separates them ("Ohio 's Dan
+ *   Price", "Tom Brack of Kenya", "CHILE V PERU"); offices, table headers and
+ *   common abbreviations are no names ("Secretary of State", "W L T PCT", "GDP");
+ * - results and scorecards name people and teams in fixed shapes ("Tom Brack ( Kenya ) 13:05.21",
+ *   "c Hale b Okafor"), and a list of names mostly of people is a list of people;
+ * - in a document, an organisation is named in full once and then by its first word, and is
+ *   referred back to with "its" where a person is with "he".
  * Name lists come from data/ner/conventions.json.gz (scripts/train-ner.ts builds it from the
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
@@ -15,7 +24,7 @@ import { calendarWords, ORGANISATION_WORDS, TITLE_WORDS } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
-import { applyFrenchConventions } from "./conventions-fr.ts";
+import { applyFrenchConventions, trimFrenchClosedClassWords } from "./conventions-fr.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
@@ -84,6 +93,26 @@ const EVENT_OPENERS: Record<string, ReadonlySet<string>> = {
 /** A compound that makes a name an attribute ("New York-based", "Surinamese-born"): MISC in news annotation. */
 const NAME_COMPOUND = /^\p{Lu}[\p{L}.']*(?:-\p{Lu}[\p{L}.']*)*-(?:based|born|bound|led|backed|sponsored|owned|made|run|controlled|style|era|listed|registered)$/u;
 
+/** A name made an attribute by a prefix ("pro-Israeli", "trans-Atlantic", "ex-England", "then-U.S."): MISC in news annotation. */
+const PREFIXED_NAME = /^(?:anti|pro|pre|post|trans|mid|ex|non|pan|neo|then|inter|intra|sub|ultra|semi|pseudo|quasi|cross)-\p{Lu}/u;
+
+/** First parts of compounds of nationalities ("Franco-German", "Anglo-Irish", "Sino-Soviet"). */
+const COMBINING_FORMS = new Set(["Franco", "Anglo", "Sino", "Indo", "Afro", "Euro", "Russo", "Greco", "Austro", "Italo", "Judeo", "Turco", "Hispano", "Luso", "Serbo", "Czecho", "Polono", "Germano"]);
+
+/** A currency written with its country's abbreviation ("C$", "US$", "HK$"): MISC, like the nationality it holds. */
+const COUNTRY_CURRENCY = /^\p{Lu}{1,3}\$$/u;
+
+/**
+ * Short names of organisations that news name without introducing them: news agencies, and the
+ * international bodies and central banks they report on daily. English.
+ */
+const WELL_KNOWN_ORGANISATIONS: Record<string, ReadonlySet<string>> = {
+  en: new Set([
+    "Reuters", "Reuter", "AFP", "Itar-Tass", "Tass", "Interfax", "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Bernama", "Antara",
+    "Tanjug", "IRNA", "MENA", "PTI", "BBC", "CNN", "Fed", "U.N.", "NATO", "Nato", "IMF", "OPEC", "WTO", "OSCE", "UNICEF", "UNESCO", "UNHCR",
+  ]),
+};
+
 /**
  * Sports named in a report's headline slug ("CRICKET - ...", "Soccer: ..."), English: a report
  * on a sport names teams by their towns and regions, and a team is an organisation.
@@ -136,7 +165,7 @@ const LEADING_ARTICLES: Record<string, ReadonlySet<string>> = {
 
 /** Nouns after a town's name that make it the place ("Belgrade airport", "the Chicago area"). */
 const PLACE_NOUNS: Record<string, ReadonlySet<string>> = {
-  en: new Set(["airport", "port", "harbour", "harbor", "area", "region", "district", "province", "suburb", "suburbs", "outskirts", "residents", "city", "town", "village", "county", "state"]),
+  en: new Set(["airport", "port", "harbour", "harbor", "area", "region", "district", "province", "suburb", "suburbs", "outskirts", "residents", "city", "town", "village", "county", "state", "newsdesk", "newsroom"]),
 };
 
 /** Nouns after a company's name ("Magna shares", "Cofinec 's chairman"). */
@@ -149,12 +178,75 @@ const MEDIA_NOUNS: Record<string, ReadonlySet<string>> = {
   en: new Set(["newspaper", "daily", "weekly", "magazine", "agency", "radio", "television", "tv", "broadcaster", "newsletter", "website"]),
 };
 
+/**
+ * Words that tell an organisation from a person named by one word: the possessive pronoun that
+ * refers back to it ("Velotex said its output rose"), the nouns that introduce it ("retail group
+ * Velotex"), against the pronouns and titles of a person.
+ */
+const REFERENCE_WORDS: Record<string, { organisation: ReadonlySet<string>; person: ReadonlySet<string>; organisationNouns: ReadonlySet<string> }> = {
+  en: {
+    organisation: new Set(["its", "itself"]),
+    person: new Set(["he", "she", "his", "her", "him", "himself", "herself"]),
+    organisationNouns: new Set(["company", "group", "firm", "maker", "manufacturer", "producer", "carrier", "airline", "bank", "retailer", "insurer", "brewer", "conglomerate", "chain", "operator", "supplier", "giant", "concern", "miner", "agency", "newspaper", "daily", "club"]),
+  },
+};
+
+/**
+ * Languages whose news name an organisation by its first word after naming it in full ("Velotex"
+ * after "Velotex Mining Corp"); elsewhere the short form is often inflected or taken from the end.
+ */
+const SHORT_NAME_LANGUAGES = new Set(["en"]);
+
+/** Prepositions, conjunctions and adverbs that open a sentence, capitalised by position only, English. */
+const LEADING_FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set([
+    "at", "in", "on", "for", "from", "with", "by", "after", "before", "during", "since", "until", "against", "under", "over", "without",
+    "when", "while", "if", "but", "and", "or", "as", "so", "then", "also", "instead", "meanwhile", "however", "still", "now", "only",
+    "last", "next", "earlier", "later", "yesterday", "today", "tomorrow", "unlike", "like", "despite", "although", "though", "because",
+  ]),
+};
+
+/** Cricket scorecard words around the names of batsmen and bowlers: caught, bowled, stumped, leg before wicket. */
+const SCORECARD_WORDS = new Set(["c", "b", "st", "lbw"]);
+/** A bowler's overs, maidens, runs and wickets. */
+const BOWLING_FIGURES = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
+
+/** Heads of the names of a government's bodies ("Foreign Ministry", "Supreme Court"), English. */
+const GOVERNMENT_BODIES = new Set(["ministry", "office", "court", "department", "parliament", "cabinet", "government"]);
+
 /** Counts that open a span by position, not as part of a name ("Three Russian", "Seven Iraqis"). */
 const NUMBER_WORDS: Record<string, ReadonlySet<string>> = {
   en: new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands", "several", "some", "many", "all", "both"]),
 };
 
 const DATE_TOKEN = /^\d{4}-\d\d-\d\d$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
+
+/** Abbreviated months and weekdays ("Dec 6", "Sept. 21", "Thurs"), which the runtime's calendar names lack. */
+const CALENDAR_ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "thu", "thur", "thurs", "fri"]),
+};
+
+/**
+ * Abbreviations of common nouns written in capitals ("GDP", "CEO", "IPO"): no organisations. Time
+ * zones ("GMT", "EST") are named standards: MISC in news annotation.
+ */
+const COMMON_ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["GDP", "GNP", "CPI", "PPI", "PMI", "CEO", "CFO", "COO", "IPO", "VAT", "AIDS", "HIV", "DNA", "ISDN", "ATM", "PC", "TV", "MP", "MPs", "PR", "VIP", "GM", "OK", "FAQ", "ADR", "ADRs", "ADS", "NGO", "NGOs", "MLN", "BLN", "PCT", "YTD", "CAPS"]),
+};
+const TIME_ZONES: Record<string, ReadonlySet<string>> = {
+  en: new Set(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET"]),
+};
+
+/** Languages that name tournaments "Open" ("the U.S. Open"). */
+const OPEN_TOURNAMENT: Record<string, boolean> = { en: true };
+
+/**
+ * Heads of event names that a shouted headline's truecasing would lowercase with the common word
+ * before them ("WORLD CUP", "GRAND PRIX"), English.
+ */
+const SHOUTED_EVENT_HEADS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["cup", "championship", "championships", "prix", "trophy", "series", "league", "olympics", "games"]),
+};
 
 /** Words that are never a name alone though always capitalised. */
 const NEVER_ALONE: Record<string, ReadonlySet<string>> = {
@@ -188,12 +280,7 @@ export class Conventions extends NameList {
   /** Whether `word` is one of the language's lowercase-only dictionary words, or a plural of one. */
   isCommonWord(word: string, language: string): boolean {
     const words = this.commonWords.get(language);
-    if (!words) return false;
-    const lower = word.toLowerCase();
-    if (words.has(lower)) return true;
-    if (lower.endsWith("ies")) return words.has(lower.slice(0, -3) + "y");
-    if (lower.endsWith("es") && words.has(lower.slice(0, -2))) return true;
-    return lower.endsWith("s") && words.has(lower.slice(0, -1));
+    return !!words && hasWordOrStem(words, word.toLowerCase());
   }
 
   /** Longest entry starting at `i` (capitalised start), as [length, kinds], or undefined. */
@@ -236,17 +323,30 @@ export class Conventions extends NameList {
    * language's mostly-lowercase words (a capitalised one is not a faith word: "Bishop").
    */
   apply(words: readonly string[], tags: string[], language: string, commonWords: ReadonlySet<string>): void {
-    trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language), NUMBER_WORDS[language]);
+    untagTableHeader(words, tags);
+    trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language), NUMBER_WORDS[language], CALENDAR_ABBREVIATIONS[language]);
     typeDateline(words, tags);
-    splitAtInnerWords(words, tags, NAME_PARTICLES[language]);
-    splitOffTitles(words, tags, TITLE_WORDS[language]);
+    untagPronounI(words, tags, commonWords);
+    splitAtInnerWords(words, tags, NAME_PARTICLES[language], VERSUS[language]);
+    splitOffTitles(words, tags, TITLE_WORDS[language], ORGANISATION_WORDS[language]);
+    if (language === "en") {
+      this.typeScorecardPeople(words, tags, commonWords);
+      this.splitAtPossessives(words, tags, ORGANISATION_WORDS[language]);
+      this.splitOfPlaces(words, tags, commonWords);
+    }
     this.trimTrailingTitles(words, tags, TITLE_WORDS[language], commonWords);
+    untagOffices(words, tags, TITLE_WORDS[language], commonWords);
     this.splitLeadingPlaces(words, tags);
+    // Per-language trimming first, so a whole span is the listed name ("de France").
+    if (language === "fr") trimFrenchClosedClassWords(words, tags);
     this.typeKnownNames(words, tags, commonWords);
-    this.typeDemonymRuns(words, tags);
+    this.typeDemonymRuns(words, tags, commonWords);
     this.typeMedia(words, tags, MEDIA_NOUNS[language]);
     this.typePersonNames(words, tags, ORGANISATION_WORDS[language], commonWords);
-    tagAcronyms(words, tags, commonWords);
+    if (language === "en") typePersonLists(words, tags);
+    tagAcronyms(words, tags, commonWords, COMMON_ABBREVIATIONS[language]);
+    typeAbbreviations(words, tags, COMMON_ABBREVIATIONS[language], TIME_ZONES[language]);
+    typeWellKnownOrganisations(words, tags, WELL_KNOWN_ORGANISATIONS[language]);
     const heads = EVENT_HEADS[language];
     if (heads) markEvents(words, tags, heads, EVENT_OPENERS[language]!);
     if (language === "en") this.markCompounds(words, tags);
@@ -273,14 +373,24 @@ export class Conventions extends NameList {
     if (placeNouns) typeTownsBeforePlaceNouns(sentences, tags, placeNouns, isTown);
     const businessNouns = BUSINESS_NOUNS[language];
     if (businessNouns) this.typeCompanies(sentences, tags, businessNouns, isTown);
-    this.typeTeams(sentences, tags, language);
+    const places = this.typeTeams(sentences, tags, language);
+    const references = REFERENCE_WORDS[language];
+    if (references) typeByReference(sentences, tags, references, (word) => this.isGivenName(word));
+    if (SHORT_NAME_LANGUAGES.has(language)) typeShortNames(sentences, tags, (word) => isTown(word) || !!this.match([word], 0) || hasWordOrStem(modelCommonWords, word.toLowerCase()) || this.isCommonWord(word, language));
     typeSurnames(sentences, tags, (word) => isAcronym(word) || /[KA]/.test(this.match([word], 0)?.[1] ?? ""));
     // Once more, so each string keeps the type the conventions gave most of its mentions.
     harmonizeDocument(sentences, tags, modelCommonWords);
+    sentences.forEach((words, s) => typeDateline(words, tags[s]!));
+    // ... but a place where a match is played stays one ("at Chicago", datelines), though its team is named alike.
+    for (const { sentence, span } of places) if (spansFromTags(tags[sentence]!).some((t) => t.start === span.start && t.end === span.end)) writeSpan(tags[sentence]!, span.start, span.end, "LOC");
     const never = NEVER_ALONE[language];
     if (never) sentences.forEach((words, s) => untagNeverAlone(words, tags[s]!, never));
     const speech = SPEECH_VERBS[language];
     if (speech) this.typeSpeakers(sentences, tags, speech);
+    // A capital letter alone is no name ("X / Y"), whatever the document's other steps made of it.
+    sentences.forEach((words, s) => {
+      for (const span of spansFromTags(tags[s]!)) if (span.end - span.start === 1 && /^[A-Z]$/.test(words[span.start]!)) tags[s]![span.start] = "O";
+    });
   }
 
   /**
@@ -290,7 +400,11 @@ export class Conventions extends NameList {
    */
   private untagPositionalCapitals(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string, modelCommonWords: ReadonlySet<string>): void {
     // The dictionary lacks some function words ("under"), which the model's vocabulary has.
-    const isCommon = (w: string): boolean => this.isCommonWord(w, language) || modelCommonWords.has(w.toLowerCase());
+    // English plurals ("Forwards") are read back to their stems.
+    const isModelWord = (lower: string): boolean => (language === "en" ? hasWordOrStem(modelCommonWords, lower) : modelCommonWords.has(lower));
+    // Titles in the plural head lists ("Forwards - ...").
+    const titles = new Set(TITLE_WORDS[language] ?? []);
+    const isCommon = (w: string): boolean => this.isCommonWord(w, language) || isModelWord(w.toLowerCase()) || (language === "en" && hasWordOrStem(titles, w.toLowerCase()));
     const shouting = sentences.map((words) => isShouting(words));
     const positional = (words: readonly string[], i: number, s: number): boolean =>
       shouting[s]! || i === 0 || SENTENCE_OPENERS.has(words[i - 1]!) || /^\p{N}+[.)]?$/u.test(words[i - 1]!);
@@ -299,7 +413,18 @@ export class Conventions extends NameList {
       for (let i = 1; i < words.length; i++) if (isCapitalised(words[i]!) && !positional(words, i, s)) capitalisedInText.add(words[i]!.toLowerCase());
     });
     const positionalCommon = (w: string): boolean => isCapitalised(w) && isCommon(w) && !capitalisedInText.has(w.toLowerCase());
+    const functionWords = LEADING_FUNCTION_WORDS[language];
     sentences.forEach((words, s) => {
+      // A preposition or adverb opening a span by position is no part of the name ("At Leeds", "Instead Price").
+      for (const span of spansFromTags(tags[s]!)) {
+        // Not in a title of a work, which has lowercase words ("Gone with the Wind", "In the Heat of the Night").
+        const rest = words.slice(span.start + 1, span.end);
+        const title = rest.length === 0 || rest.some((w) => isLowerLatin(w) || w === "'s") || (rest[0] !== "The" && isCommon(rest[0]!));
+        if (span.end - span.start > 1 && !title && positional(words, span.start, s) && functionWords?.has(words[span.start]!.toLowerCase())) {
+          tags[s]![span.start] = "O";
+          writeSpan(tags[s]!, span.start + 1, span.end, span.type);
+        }
+      }
       for (const span of spansFromTags(tags[s]!)) {
         if (!positional(words, span.start, s) || this.match(words, span.start)) continue;
         const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w) && w !== "'s");
@@ -318,7 +443,9 @@ export class Conventions extends NameList {
           const known = this.match(words, at);
           return known && at + known[0] === span.end ? knownType(known[1]) : undefined;
         };
-        const cut = knownFrom(span.start + 1) ? 1 : next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
+        // ... and so is a descriptor before a person's given name ("Winger Dan Price").
+        const descriptor = this.isGivenName(next) && this.isCommonWord(first, language) && !/^(?:saints?|st\.?)$/i.test(first);
+        const cut = knownFrom(span.start + 1) || descriptor ? 1 : next === "of" && /s$/.test(first) && isCapitalised(words[span.start + 2] ?? "") ? 2 : 0;
         if (cut === 0 || span.start + cut >= span.end) continue;
         for (let i = span.start; i < span.start + cut; i++) tags[s]![i] = "O";
         writeSpan(tags[s]!, span.start + cut, span.end, knownFrom(span.start + cut) ?? span.type);
@@ -356,13 +483,17 @@ export class Conventions extends NameList {
     });
   }
 
-  /** In a sports report (headline slug or result lines), towns and regions that play are teams: ORG. */
-  private typeTeams(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): void {
+  /**
+   * In a sports report (headline slug or result lines), towns and regions that play are teams: ORG.
+   * Returns the places that stay places there, by the words around them ("at Leeds", datelines).
+   */
+  private typeTeams(sentences: ReadonlyArray<readonly string[]>, tags: string[][], language: string): { sentence: number; span: TokenSpan }[] {
     const sports = SPORTS[language];
     // A sports report says so in its slug, or shows a result line.
-    if (!sports || sentences.length === 0) return;
+    if (!sports || sentences.length === 0) return [];
     const resultSides = sentences.map(resultLineSides);
-    if (!isSportsSlug(sentences[0]!, sports) && resultSides.every((sides) => sides.length === 0)) return;
+    if (!isSportsSlug(sentences[0]!, sports) && resultSides.every((sides) => sides.length === 0)) return [];
+    const places: { sentence: number; span: TokenSpan }[] = [];
     const locative = LOCATIVE_WORDS[language] ?? new Set<string>();
     const teamWords = TEAM_CONTEXT[language]!;
     const candidates: { sentence: number; span: TokenSpan; key: string }[] = [];
@@ -389,19 +520,35 @@ export class Conventions extends NameList {
         const afterPossessive = after === "'s" ? (words[span.end + 1]?.toLowerCase() ?? "") : after;
         const twoBefore = words[span.start - 2]?.toLowerCase() ?? "";
         const opponent = (before === "to" && LOSING.has(twoBefore)) || (before === "with" && (SCORE.test(twoBefore) || DRAWING.has(twoBefore)));
-        if (span.type === "LOC" && (SCORE.test(after) || teamWords.before.has(before) || teamWords.after.has(afterPossessive) || opponent)) teams.add(key);
-        if (locative.has(before) || before === "(" || after === ":" || ISO_DATE.test(after)) continue;
+        // A score after a name makes a place a team; the tagger's organisations need words (a score follows bowlers too).
+        const teamWordsAround = teamWords.before.has(before) || teamWords.after.has(afterPossessive) || opponent;
+        if ((span.type === "LOC" && (SCORE.test(after) || teamWordsAround)) || (span.type === "ORG" && teamWordsAround)) teams.add(key);
+        // A player's club in brackets after the name ("Ali Khan ( Rovers )", "( Rovers , Kenya )").
+        if (span.type !== "PER" && before === "(" && tags[s]![span.start - 2]?.endsWith("-PER") && (after === ")" || after === ",")) {
+          writeSpan(tags[s]!, span.start, span.end, "ORG");
+          continue;
+        }
+        if (locative.has(before) || before === "(" || after === ":" || ISO_DATE.test(after)) {
+          // A venue ("at Leeds", "in Leeds") is the place whatever the tagger read; "of" may name a team's home.
+          const venue = (before === "at" || before === "in") && span.type === "ORG";
+          if ((span.type === "LOC" && (locative.has(before) || ISO_DATE.test(after))) || venue) places.push({ sentence: s, span });
+          continue;
+        }
         candidates.push({ sentence: s, span, key });
       }
     });
     for (const { sentence, span, key } of candidates) if (teams.has(key)) writeSpan(tags[sentence]!, span.start, span.end, "ORG");
+    return places;
   }
 
   /** A name the lists don't know followed by a media noun is the outlet ("the Sun newspaper", "Tanjug agency"). */
   private typeMedia(words: readonly string[], tags: string[], nouns: ReadonlySet<string> | undefined): void {
     if (!nouns) return;
     for (const span of spansFromTags(tags)) {
-      if (span.type === "ORG" || !nouns.has(words[span.end]?.toLowerCase() ?? "") || this.match(words, span.start)) continue;
+      // "the Xinhua news agency": a "news" or "press" before the noun.
+      const next = words[span.end]?.toLowerCase() ?? "";
+      const noun = next === "news" || next === "press" ? (words[span.end + 1]?.toLowerCase() ?? "") : next;
+      if (span.type === "ORG" || !nouns.has(noun) || this.match(words, span.start)) continue;
       writeSpan(tags, span.start, span.end, "ORG");
     }
   }
@@ -429,32 +576,148 @@ export class Conventions extends NameList {
 
   /**
    * A person span opening with a place, a nationality or an acronym and followed by a full name is an
-   * affiliation and a person ("президент РФ Дмитрий Медведев", "премьер Японии Наото Кан", "Mexican Ariel Cruz").
+   * affiliation and a person ("президент РФ Дмитрий Медведев", "премьер Японии Наото Кан", "Mexican Ariel Cruz");
+   * so is any span opening with a nationality before a given name ("American Dan Price", whatever the tagger read).
    */
   private splitLeadingPlaces(words: readonly string[], tags: string[]): void {
     for (const span of spansFromTags(tags)) {
-      if (span.type !== "PER" || span.end - span.start < 3) continue;
       const place = this.match(words, span.start);
       const known = place && (LOCATION_KINDS.test(place[1]) || MISC_KINDS.test(place[1]));
+      const rest = span.end - span.start - (known ? place[0] : 0);
+      const person = known && place[1] === NAME_KINDS.demonym && rest >= 2 && this.isGivenName(words[span.start + place[0]]!);
+      // A nationality before a government body named by common words ("Danish Foreign Ministry") is an attribute of it.
+      if (known && /D/.test(place[1]) && span.type === "ORG" && rest === 2 && GOVERNMENT_BODIES.has(words[span.end - 1]!.toLowerCase())) {
+        writeSpan(tags, span.start, span.start + place[0], "MISC");
+        writeSpan(tags, span.start + place[0], span.end, "ORG");
+        continue;
+      }
+      if (!person && (span.type !== "PER" || span.end - span.start < 3)) continue;
       const length = known ? place[0] : isAcronym(words[span.start]!) ? 1 : 0;
-      if (length === 0 || span.end - span.start - length < 2) continue;
+      if (length === 0 || (!person && span.end - span.start - length < 2)) continue;
       writeSpan(tags, span.start, span.start + length, !known ? "ORG" : LOCATION_KINDS.test(place[1]) ? "LOC" : "MISC");
       writeSpan(tags, span.start + length, span.end, "PER");
     }
   }
 
   /**
-   * "New York-based", "German-Israeli": a name made an attribute by a hyphenated ending, or two
-   * nationalities joined, is MISC on its own, split from a name it precedes ("Bergamo-based Atalanta").
+   * Sports results name people in fixed shapes: an athlete and a country in brackets ("Tom Brack
+   * ( Kenya ) 13:05.21"), a cricket scorecard ("Ali Khan c Hale b Okafor 33", "Okafor
+   * 10-0-59-1"). A span of two to four name words in such a place is a person, unless it ends in an
+   * organisation word or, before a country, holds a common word ("Royal Star ( Kenya )" is a club).
+   * The name after the athlete's country and a comma is the team ("( Kenya ) , Talbot Ford ,").
+   */
+  private typeScorecardPeople(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+    const organisational = new Set(ORGANISATION_WORDS.en ?? []);
+    const isCountry = (at: number): boolean => /[KR]/.test(this.match(words, at)?.[1] ?? "") || /^(?:\p{Lu}\.?){2,3}$/u.test(words[at] ?? "");
+    for (let i = 0; i < words.length; i++) {
+      if (tags[i] !== "O" || !/^\p{Lu}[\p{L}'-]+$/u.test(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
+      // An untagged bowler or batsman ("Okafor 7-0-29-0", "lbw b Okafor 21").
+      if (BOWLING_FIGURES.test(words[i + 1] ?? "") || (SCORECARD_WORDS.has(words[i - 1] ?? "") && /^\d+$/.test(words[i + 1] ?? ""))) tags[i] = "B-PER";
+      // An untagged team after a rider and the country ("Tom Brack ( Kenya ) Velotex 20:36:54").
+      else if (words[i - 1] === ")" && words[i - 3] === "(" && isCountry(i - 2) && tags[i - 4]?.endsWith("-PER") && !/^\p{L}/u.test(words[i + 1] ?? "1")) tags[i] = "B-ORG";
+    }
+    for (const span of spansFromTags(tags)) {
+      if (span.type === "MISC") continue;
+      const length = span.end - span.start;
+      const name = words.slice(span.start, span.end);
+      if (length > 4 || !name.every((w) => /^\p{Lu}/u.test(w)) || organisational.has(name[length - 1]!.toLowerCase())) continue;
+      const before = words[span.start - 1] ?? "";
+      const after = words[span.end] ?? "";
+      const inBrackets = after === "(" && words[span.end + 2] === ")" ? words[span.end + 1]! : "";
+      const bracketed = inBrackets ? this.match(words, span.end + 1) : undefined;
+      const country = (bracketed?.[0] === 1 && /[KR]/.test(bracketed[1])) || /^(?:\p{Lu}\.?){2,3}$/u.test(inBrackets);
+      const cricket = SCORECARD_WORDS.has(before) || SCORECARD_WORDS.has(after) || BOWLING_FIGURES.test(after);
+      const nameWords = name.every((w) => !commonWords.has(w.toLowerCase()) && !this.isCommonWord(w, "en"));
+      // The team after an athlete and a country ("Tom Brack ( Kenya ) , Talbot Ford , 51.200").
+      const countryBefore = words[span.start - 4] === "(" && (/[KR]/.test(this.match(words, span.start - 3)?.[1] ?? "") || /^(?:\p{Lu}\.?){2,3}$/u.test(words[span.start - 3]!));
+      if (before === "," && words[span.start - 2] === ")" && countryBefore && tags[span.start - 5]?.endsWith("-PER") && after === ",") {
+        writeSpan(tags, span.start, span.end, "ORG");
+        continue;
+      }
+      if (span.type !== "PER" && (cricket || (country && length >= 2 && nameWords && !this.match(words, span.start)))) {
+        writeSpan(tags, span.start, span.end, "PER");
+      }
+    }
+  }
+
+  /**
+   * A possessive inside a span between a country or region and an institution, or before a person's
+   * full name, joins two names ("Britain 's Office of Rail", "Ohio 's Dan Price"), and the "'s" is none. A
+   * name ending in an organisation word keeps its possessive ("McDonald 's Corp"); one opening a
+   * span is dropped ("'s Sun").
+   */
+  private splitAtPossessives(words: readonly string[], tags: string[], organisationWords: readonly string[] | undefined): void {
+    const organisational = new Set(organisationWords ?? []);
+    for (const span of spansFromTags(tags)) {
+      if (words[span.start] === "'s" && span.end - span.start > 1) {
+        tags[span.start] = "O";
+        writeSpan(tags, span.start + 1, span.end, span.type);
+        continue;
+      }
+      const at = words.indexOf("'s", span.start + 1);
+      if (at < 0 || at >= span.end - 1 || !isCapitalised(words[at + 1]!)) continue;
+      const known = this.match(words, span.start);
+      const person = this.isGivenName(words[at + 1]!) && span.end - at > 2;
+      const institution = words.slice(at + 1, span.end).some((w) => organisational.has(w.toLowerCase()));
+      const place = known && span.start + known[0] === at && (person || institution) ? knownType(known[1]) : undefined;
+      if (!place && (!person || organisational.has(words[span.end - 1]!.toLowerCase().replace(/\.$/, "")))) continue; // a name of its own ("St. Mary 's College", "Britain 's Got Talent")
+      writeSpan(tags, span.start, at, place ?? span.type);
+      tags[at] = "O";
+      writeSpan(tags, at + 1, span.end, person ? "PER" : span.type);
+    }
+  }
+
+  /**
+   * "Tom Brack of Kenya", "Rovers Vale of Wales": a name of two words or more, "of" and a
+   * country is a name and where it comes from, two names; a common word, a title or a numeral before
+   * "of" makes one name ("Bank of England", "Republic of Ireland", "Louis XIV of France").
+   */
+  private splitOfPlaces(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+    for (const span of spansFromTags(tags)) {
+      const of = words.indexOf("of", span.start + 1);
+      if (of < 0 || of >= span.end - 1) continue;
+      const place = this.match(words, of + 1);
+      if (!place || of + 1 + place[0] !== span.end || !/K/.test(place[1])) continue;
+      // One word before "of" is a royal's or a title's name ("Sophia of Spain", "Kingdom of Spain").
+      const before = words.slice(span.start, of);
+      if (before.length < 2) continue;
+      const nameLike = (w: string): boolean =>
+        /^\p{Lu}\p{Ll}/u.test(w) && !commonWords.has(w.toLowerCase()) && !this.isCommonWord(w, "en") && !ORGANISATION_WORDS.en!.includes(w.toLowerCase()) && !TITLE_WORDS.en!.includes(w.toLowerCase());
+      if (!before.every(nameLike)) continue;
+      writeSpan(tags, span.start, of, span.type);
+      tags[of] = "O";
+      writeSpan(tags, of + 1, span.end, "LOC");
+    }
+  }
+
+  /**
+   * "New York-based", "German-Israeli", "pro-Western", "US$": a name made an attribute by a hyphenated
+   * ending or prefix, two nationalities joined, or a country's currency, is MISC on its own, split
+   * from a name it precedes ("Bergamo-based Atalanta").
    */
   private markCompounds(words: readonly string[], tags: string[]): void {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      const demonyms = word.includes("-") && word.split("-").every((part) => /D/.test(this.match([part], 0)?.[1] ?? ""));
-      if (!NAME_COMPOUND.test(word) && !demonyms) continue;
+      const parts = word.split("-");
+      const demonyms = parts.length > 1 && parts.every((part, p) => /D/.test(this.match([part], 0)?.[1] ?? "") || (p < parts.length - 1 && COMBINING_FORMS.has(part)));
+      if (!NAME_COMPOUND.test(word) && !demonyms && !PREFIXED_NAME.test(word) && !COUNTRY_CURRENCY.test(word)) continue;
+      // Joined nationalities inside a name stay in it ("Franco-Prussian War"); an attribute does not ("Bergamo-based Atalanta").
+      if (demonyms && tags[i + 1]?.startsWith("I-")) continue;
       if (tags[i + 1]?.startsWith("I-")) tags[i + 1] = "B-" + tags[i + 1]!.slice(2);
-      if (tags[i]!.startsWith("I-")) continue; // the end of a longer name: leave it
-      tags[i] = "B-MISC";
+      if (tags[i]!.startsWith("I-")) {
+        // The end of a longer span: a short name of capitalised words before it is the compound's ("Red Cross-sponsored").
+        let start = i;
+        while (start > 0 && tags[start]!.startsWith("I-")) start--;
+        if (i - start <= 2 && words.slice(start, i).every(isCapitalised)) writeSpan(tags, start, i + 1, "MISC");
+        continue;
+      }
+      // The name may start before the compound ("New York-based"): a span of capitalised words just before joins it.
+      let start = i;
+      if (i > 0 && tags[i - 1] !== "O" && /^\p{Lu}/u.test(word)) {
+        while (start > 0 && tags[start - 1] !== "O" && isCapitalised(words[start - 1]!) && i - start < 2) start--;
+        if (!tags[start]!.startsWith("B-")) start = i;
+      }
+      writeSpan(tags, start, i + 1, "MISC");
     }
   }
 
@@ -485,10 +748,19 @@ export class Conventions extends NameList {
     }
   }
 
-  /** A span made only of nationality words ("Iraqi Kurds", "Bosnian Serbs") is MISC like each of them. */
-  private typeDemonymRuns(words: readonly string[], tags: string[]): void {
+  /**
+   * A span made only of nationality words ("Iraqi Kurds", "Bosnian Serbs") is MISC like each of them,
+   * and so is a short one ending in a creed's members ("Free Democrats", "Young Republicans").
+   */
+  private typeDemonymRuns(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
     for (const span of spansFromTags(tags)) {
       if (span.type === "MISC" || span.end - span.start < 2) continue;
+      const last = words[span.end - 1]!;
+      const creed = span.type !== "PER" && span.end - span.start <= 3 && /s$/.test(last) && this.match([last], 0)?.[1] === NAME_KINDS.faith;
+      if (creed && !commonWords.has(last.toLowerCase()) && words.slice(span.start, span.end).every(isCapitalised)) {
+        writeSpan(tags, span.start, span.end, "MISC");
+        continue;
+      }
       let i = span.start;
       while (i < span.end) {
         const found = this.match(words, i);
@@ -552,6 +824,64 @@ function typeSurnames(sentences: ReadonlyArray<readonly string[]>, tags: string[
 }
 
 /**
+ * A name the tagger read as a person's that the document refers back to as an organisation ("Velotex
+ * said its output ...", "Dutch retail group Velotex") and never as a person ("he", "his") is an
+ * organisation, in all its mentions. The first pronoun after a mention in its sentence, before another name, is taken to refer to it;
+ * a name opening with a given name is left alone.
+ */
+function typeByReference(sentences: ReadonlyArray<readonly string[]>, tags: string[][], words: (typeof REFERENCE_WORDS)[string], isGivenName: (word: string) => boolean): void {
+  const evidence = new Map<string, { organisation: number; person: number }>();
+  const keyOf = (sentence: readonly string[], span: TokenSpan): string => sentence.slice(span.start, span.end).join(" ");
+  sentences.forEach((sentence, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      if (span.type !== "PER" || isGivenName(sentence[span.start]!)) continue;
+      const key = keyOf(sentence, span);
+      const counts = evidence.get(key) ?? { organisation: 0, person: 0 };
+      evidence.set(key, counts);
+      if (words.organisationNouns.has(sentence[span.start - 1]?.toLowerCase() ?? "")) counts.organisation++;
+      // ... unless another name comes between ("Smith said Acme had its ...").
+      const nextName = tags[s]!.findIndex((t, i) => i >= span.end && t.startsWith("B-"));
+      const pronoun = sentence.slice(span.end, nextName < 0 ? undefined : nextName).find((w) => words.organisation.has(w.toLowerCase()) || words.person.has(w.toLowerCase()));
+      if (pronoun) counts[words.organisation.has(pronoun.toLowerCase()) ? "organisation" : "person"]++;
+    }
+  });
+  sentences.forEach((sentence, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      const counts = evidence.get(keyOf(sentence, span));
+      // A full name needs more than one sign: "its" may refer to something else than a person just named.
+      const needed = span.end - span.start === 1 ? 1 : 2;
+      if (span.type === "PER" && counts && counts.organisation >= needed && counts.person === 0) writeSpan(tags[s]!, span.start, span.end, "ORG");
+    }
+  });
+}
+
+/**
+ * A lone word that opens an organisation's longer name elsewhere in the document is that organisation
+ * ("Velotex Mining Corp" ... "Velotex said", "Rovers Vale" ... "Rovers scored"): reporters name a
+ * company or club in full once, then by its first word. Words that mean something alone (places,
+ * common words, anything `meansOtherwise`) and words of full person names in the document are left alone.
+ */
+function typeShortNames(sentences: ReadonlyArray<readonly string[]>, tags: string[][], meansOtherwise: (word: string) => boolean): void {
+  if (sentences.length < 2) return; // a sentence alone names in full
+  const shortNames = new Set<string>();
+  const personWords = new Set<string>();
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      if (span.type === "PER" && span.end - span.start > 1) for (let i = span.start; i < span.end; i++) personWords.add(words[i]!);
+      const first = words[span.start]!;
+      if (span.type === "ORG" && span.end - span.start >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first) && /^\p{Lu}/u.test(words[span.start + 1]!)) shortNames.add(first);
+    }
+  });
+  for (const word of shortNames) if (personWords.has(word) || meansOtherwise(word)) shortNames.delete(word);
+  if (shortNames.size === 0) return;
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      if (span.type !== "ORG" && span.type !== "MISC" && span.end - span.start === 1 && shortNames.has(words[span.start]!)) writeSpan(tags[s]!, span.start, span.end, "ORG");
+    }
+  });
+}
+
+/**
  * The two sides of a result line, whatever the tagger made of them: capitalised words, a score,
  * capitalised words, a score, nothing after but punctuation; each score may be followed by a
  * parenthesis (scorers, "( OT )"): "Aston Villa 2 ( Yorke 8 ) Everton 0".
@@ -607,8 +937,15 @@ function knownType(kinds: string): string | undefined {
 /** A dateline ("NEW YORK 1996-08-30", "MONTE CARLO 1996-08-30"): the words before the date are the place. */
 function typeDateline(words: readonly string[], tags: string[]): void {
   const date = words.length - 1;
-  if (date < 1 || !DATE_TOKEN.test(words[date]!) || !words.slice(0, date).every((w) => /^\p{Lu}/u.test(w))) return;
-  writeSpan(tags, 0, date, "LOC");
+  if (date < 1 || !DATE_TOKEN.test(words[date]!)) return;
+  // A place and its region or country, separated by a comma ("SPRINGFIELD , Illinois 1996-08-30").
+  const parts: number[] = [-1, ...words.slice(0, date).flatMap((w, i) => (w === "," ? [i] : [])), date];
+  const pieces = parts.slice(1).map((end, p) => words.slice(parts[p]! + 1, end));
+  if (pieces.length > 2 || !pieces.every((piece) => piece.length > 0 && piece.every((w) => /^\p{Lu}/u.test(w)))) return;
+  parts.slice(1).forEach((end, p) => {
+    writeSpan(tags, parts[p]! + 1, end, "LOC");
+    if (end < date) tags[end] = "O";
+  });
   tags[date] = "O";
 }
 
@@ -631,7 +968,14 @@ function splitSpan(tags: string[], span: TokenSpan, separators: readonly number[
 }
 
 /** A year or count ("1998 World Cup"), an article or a weekday or month opening a span is outside the name. */
-function trimLeadingWords(words: readonly string[], tags: string[], articles: ReadonlySet<string> | undefined, calendar: ReadonlySet<string>, numbers: ReadonlySet<string> | undefined): void {
+function trimLeadingWords(
+  words: readonly string[],
+  tags: string[],
+  articles: ReadonlySet<string> | undefined,
+  calendar: ReadonlySet<string>,
+  numbers: ReadonlySet<string> | undefined,
+  calendarAbbreviations: ReadonlySet<string> = new Set(),
+): void {
   const outside = (word: string): boolean => {
     const lower = word.toLowerCase();
     return isNumber(word) || /^\d+[.)]$/.test(word) || calendar.has(lower) || (articles?.has(lower) ?? false) || (numbers?.has(lower) ?? false);
@@ -643,7 +987,9 @@ function trimLeadingWords(words: readonly string[], tags: string[], articles: Re
     // A dateline's date is no part of the place ("BUCHAREST 1996-08-30").
     while (end > start + 1 && DATE_TOKEN.test(words[end - 1]!)) tags[--end] = "O";
     // A month, a weekday or a letter alone is no name ("Oct.", "June 12", "N").
-    if (end - start === 1 && (calendar.has(words[start]!.toLowerCase().replace(/\.$/, "")) || /^\p{L}$/u.test(words[start]!))) tags[start++] = "O";
+    // An abbreviation only alone: it may open a name ("Jan Kowalski").
+    const bare = words[start]!.toLowerCase().replace(/\.$/, "");
+    if (end - start === 1 && (calendar.has(bare) || calendarAbbreviations.has(bare) || /^\p{L}$/u.test(words[start]!))) tags[start++] = "O";
     if (start > span.start || end < span.end) {
       for (let i = span.start; i < span.end; i++) if (i < start || i >= end) tags[i] = "O";
       if (start < end) writeSpan(tags, start, end, span.type);
@@ -651,14 +997,27 @@ function trimLeadingWords(words: readonly string[], tags: string[], articles: Re
   }
 }
 
-/** Lowercase non-particle Latin words and bare numbers inside a span separate two names. */
-function splitAtInnerWords(words: readonly string[], tags: string[], particles: ReadonlySet<string> | undefined): void {
+/** "v", "vs" between two sides of a match, in any case ("CHILE V PERU"), English ("v." is "von" in German). */
+const VERSUS: Record<string, ReadonlySet<string>> = { en: new Set(["v", "v.", "vs", "vs."]) };
+
+/**
+ * Lowercase non-particle Latin words, bare numbers and "v" inside a span separate two names; a "v"
+ * at its edge is outside it.
+ */
+function splitAtInnerWords(words: readonly string[], tags: string[], particles: ReadonlySet<string> | undefined, versusWords: ReadonlySet<string> = new Set()): void {
   for (const span of spansFromTags(tags)) {
     const separators: number[] = [];
-    for (let i = span.start + 1; i < span.end - 1; i++) {
+    for (let i = span.start; i < span.end; i++) {
       const word = words[i]!;
+      // A capital "V" between names is "versus" ("CHILE V PERU"), elsewhere a numeral ("Henry V of England").
+      const numeral = word === "V" && (!isCapitalised(words[i + 1] ?? "") || (i > span.start && !isCapitalised(words[i - 1]!)));
+      const versus = versusWords.has(word.toLowerCase()) && span.end - span.start > 1 && !numeral;
+      if (i === span.start || i === span.end - 1) {
+        if (versus) separators.push(i);
+        continue;
+      }
       const lower = isLowerLatin(word) && !(particles?.has(word) ?? true);
-      if (lower || (isNumber(word) && isCapitalised(words[i - 1]!) && isCapitalised(words[i + 1]!))) separators.push(i);
+      if (lower || versus || (isNumber(word) && isCapitalised(words[i - 1]!) && isCapitalised(words[i + 1]!))) separators.push(i);
     }
     if (separators.length > 0) splitSpan(tags, span, separators);
   }
@@ -669,18 +1028,26 @@ function splitAtInnerWords(words: readonly string[], tags: string[], particles: 
  * Netanyahu") is a title and a person: the words after the last title are PER, the title and what
  * precedes it are untagged (a nationality before it is typed later by the name lists).
  */
-function splitOffTitles(words: readonly string[], tags: string[], titles: readonly string[] | undefined): void {
+function splitOffTitles(words: readonly string[], tags: string[], titles: readonly string[] | undefined, organisationWords: readonly string[] = []): void {
   if (!titles) return;
   const titleSet = new Set(titles);
+  const organisational = new Set(organisationWords);
   for (const span of spansFromTags(tags)) {
     let last = -1;
     for (let i = span.start; i < span.end - 1; i++) {
-      const bare = words[i]!.toLowerCase().replace(/\.$/, "");
+      // A compound title counts by its head ("Lieutenant-General", "Vice-President").
+      const bare = words[i]!.toLowerCase().replace(/\.$/, "").split("-").pop()!;
       if (isCapitalised(words[i]!) && titleSet.has(bare)) last = i;
     }
     if (last < 0 || !words.slice(last + 1, span.end).every((w) => isCapitalised(w) || /^\p{Lu}?\.?$/u.test(w))) continue;
     for (let i = span.start; i <= last; i++) tags[i] = "O";
     writeSpan(tags, last + 1, span.end, "PER");
+    // The employer before the title stays a name ("Defence Ministry Spokesman Dan Price").
+    const employer = words.slice(span.start, last);
+    const bare = (w: string): string => w.toLowerCase().replace(/\.$/, "");
+    if (employer.length > 1 && organisational.has(bare(employer[employer.length - 1]!)) && employer.every((w) => isCapitalised(w) && !titleSet.has(bare(w)))) {
+      writeSpan(tags, span.start, last, "ORG");
+    }
   }
 }
 
@@ -688,12 +1055,12 @@ function splitOffTitles(words: readonly string[], tags: string[], titles: readon
  * An untagged acronym in running text ("( EFE )", "the OSCE said") is an organisation: places
  * and nationalities are in the name lists, and an all-caps line is no running text.
  */
-function tagAcronyms(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+function tagAcronyms(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>, abbreviations: ReadonlySet<string> | undefined): void {
   const shouting = words.filter((w) => /\p{Ll}/u.test(w)).length < words.length / 3;
   if (shouting) return;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (tags[i] !== "O" || !/^\p{Lu}{3,6}$/u.test(word) || commonWords.has(word.toLowerCase())) continue;
+    if (tags[i] !== "O" || !/^\p{Lu}{3,6}$/u.test(word) || commonWords.has(word.toLowerCase()) || abbreviations?.has(word)) continue;
     if (isAcronym(words[i - 1] ?? "") || isAcronym(words[i + 1] ?? "")) continue; // part of an all-caps title or table
     tags[i] = "B-ORG";
   }
@@ -720,4 +1087,120 @@ function markEvents(words: readonly string[], tags: string[], heads: ReadonlySet
     }
     if (start < i) writeSpan(tags, start, i + 1, "MISC");
   }
+}
+
+/**
+ * Whether `words` holds the lowercase `lower`, or the singular of it as a regular plural ("defenders",
+ * "parties"), or the adjective of it as an adverb ("ironically", "happily").
+ */
+function hasWordOrStem(words: ReadonlySet<string>, lower: string): boolean {
+  if (words.has(lower)) return true;
+  if (lower.endsWith("ally") && (words.has(lower.slice(0, -2)) || words.has(lower.slice(0, -4)))) return true;
+  if (lower.endsWith("ily") && words.has(lower.slice(0, -3) + "y")) return true;
+  if (lower.endsWith("ly") && lower.length > 6 && words.has(lower.slice(0, -2))) return true;
+  if (lower.endsWith("ies")) return words.has(lower.slice(0, -3) + "y");
+  if (lower.endsWith("es") && words.has(lower.slice(0, -2))) return true;
+  return lower.endsWith("s") && words.has(lower.slice(0, -1));
+}
+
+/**
+ * A table's header line ("W L T PCT", "W D L F A PTS"): three or more words of four letters at
+ * most, two of them single capitals, and nothing else but punctuation, is column labels, no names.
+ */
+function untagTableHeader(words: readonly string[], tags: string[]): void {
+  if (isTableHeader(words)) tags.fill("O");
+}
+
+function isTableHeader(words: readonly string[]): boolean {
+  const labels = words.filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const letters = labels.filter((w) => /^\p{Lu}$/u.test(w) && w !== "I" && w !== "A");
+  return labels.length >= 3 && letters.length >= 2 && labels.every((w) => /^\p{Lu}{1,4}$/u.test(w));
+}
+
+/** The pronoun "I" after a common word capitalised by position is no name ("Often I", "If I"). */
+function untagPronounI(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+  for (const span of spansFromTags(tags)) {
+    if (span.end - span.start !== 2 || words[span.end - 1] !== "I" || !commonWords.has(words[span.start]!.toLowerCase())) continue;
+    tags[span.start] = "O";
+    tags[span.start + 1] = "O";
+  }
+}
+
+/**
+ * A title, "of" and a common word ("Secretary of State", "Minister of Defence") name an office, not an
+ * organisation: no name in news annotation.
+ */
+function untagOffices(words: readonly string[], tags: string[], titles: readonly string[] | undefined, commonWords: ReadonlySet<string>): void {
+  if (!titles) return;
+  for (const span of spansFromTags(tags)) {
+    if (span.end - span.start !== 3 || words[span.start + 1] !== "of" || !titles.includes(words[span.start]!.toLowerCase())) continue;
+    if (commonWords.has(words[span.start + 2]!.toLowerCase())) for (let i = span.start; i < span.end; i++) tags[i] = "O";
+  }
+}
+
+/** A lone common abbreviation is no name, a lone time zone is MISC. */
+function typeAbbreviations(words: readonly string[], tags: string[], common: ReadonlySet<string> | undefined, timeZones: ReadonlySet<string> | undefined): void {
+  for (let i = 0; i < words.length; i++) {
+    const alone = tags[i] === "O" || (tags[i]!.startsWith("B-") && !tags[i + 1]?.startsWith("I-"));
+    if (!alone) continue;
+    // A shouted line's truecasing may have made them "Mln", "Gmt".
+    const word = /^\p{Lu}\p{Ll}+$/u.test(words[i]!) ? words[i]!.toUpperCase() : words[i]!;
+    if (timeZones?.has(word)) tags[i] = "B-MISC";
+    else if (common?.has(word)) tags[i] = "O";
+  }
+}
+
+/**
+ * In a shouted line, give back the capitals that truecasing took where they mean something: a
+ * table's header keeps its labels ("W L T PCT"), an event's name its head and the one common word
+ * before it ("WORLD CUP" made "world cup"), both all-caps in `original`.
+ */
+export function recaseShoutedLine(original: readonly string[], cased: string[], language: string): string[] {
+  if (isTableHeader(original)) return original.slice();
+  const heads = SHOUTED_EVENT_HEADS[language];
+  if (!heads) return cased;
+  const titlecase = (w: string): string => w[0] + w.slice(1).toLowerCase();
+  for (let i = 1; i < cased.length; i++) {
+    if (original[i] !== original[i]!.toUpperCase() || !/^\p{Lu}{2,}/u.test(original[i - 1]!)) continue;
+    // "OPEN" names a tournament after a name the truecasing kept ("HONG KONG OPEN", "U.S. OPEN"), not after a word ("SHARES OPEN").
+    if (cased[i] === "open" && isCapitalised(cased[i - 1]!) && OPEN_TOURNAMENT[language]) {
+      cased[i] = titlecase(original[i]!);
+      continue;
+    }
+    if (!heads.has(cased[i]!) || !isLowerLatin(cased[i - 1]!) || !/^\p{Lu}{2,}$/u.test(original[i - 1]!)) continue;
+    cased[i - 1] = titlecase(original[i - 1]!);
+    cased[i] = titlecase(original[i]!);
+  }
+  return cased;
+}
+
+/** A well-known organisation's short name, untagged or a whole span, is the organisation ("the Fed", "Reuters said"). */
+function typeWellKnownOrganisations(words: readonly string[], tags: string[], names: ReadonlySet<string> | undefined): void {
+  if (!names) return;
+  for (let i = 0; i < words.length; i++) {
+    const alone = tags[i] === "O" || (tags[i]!.startsWith("B-") && !tags[i + 1]?.startsWith("I-"));
+    if (alone && names.has(words[i]!)) tags[i] = "B-ORG";
+  }
+}
+
+/**
+ * A list of names separated by commas ("Hale , Brack , Price , Okafor"), three or more, most of
+ * them people, is a list of people: a squad or a field. Its other items are people too. An item may
+ * carry a bracketed note ("Ali Khan ( captain )").
+ */
+function typePersonLists(words: readonly string[], tags: string[]): void {
+  const items = spansFromTags(tags).filter((span) => {
+    const before = words[span.start - 1];
+    let after = span.end;
+    if (words[after] === "(") {
+      const close = words.indexOf(")", after);
+      if (close < 0 || close - after > 4) return false;
+      after = close + 1;
+    }
+    const next = words[after];
+    return (before === undefined || before === "," || before === ":" || before === "-") && (next === undefined || next === "," || next === "." || next === "and");
+  });
+  const people = items.filter((span) => span.type === "PER").length;
+  if (items.length < 3 || people * 2 <= items.length) return;
+  for (const span of items) if (span.type !== "PER" && span.type !== "MISC") writeSpan(tags, span.start, span.end, "PER");
 }

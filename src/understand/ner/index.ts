@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Conventions, type ConventionsData } from "./conventions.ts";
+import { Conventions, recaseShoutedLine, type ConventionsData } from "./conventions.ts";
 import { Gazetteer, GAZETTEER_KINDS, type NameListData } from "./gazetteer.ts";
 import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
@@ -134,7 +134,7 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const commonWords: CommonWordLookup = {
     has: (word) => loaded.lowercaseWords.has(word) || (rules.isCommonWord(word, modelLanguage) && !rules.startsListedName(word)),
   };
-  const cased = sentences.map((words) => truecase(words, commonWords));
+  const cased = sentences.map((words) => recaseShoutedLine(words, truecase(words, commonWords), modelLanguage));
   const tags = cased.map((words) => tagTruecased(loaded, words, gaz));
   harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   sentences.forEach((words, i) => {
