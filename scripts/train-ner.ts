@@ -209,7 +209,7 @@ function buildConventions(): ConventionsData {
       if (word && code && /^[A-Z]+_?$/.test(word) && FAITH_AGENT_CODES.test(code)) add(word.replace(/_$/, "").toLowerCase(), NAME_KINDS.faith);
     }
   }
-  return { ...names.data(), commonWords: { en: lowercaseOnlyWords(ENGLISH_DICTIONARY) } };
+  return { ...names.data(), commonWords: Object.fromEntries(Object.keys(DICTIONARIES).map((language) => [language, lowercaseOnlyWords(language)])) };
 }
 
 /**
@@ -276,13 +276,18 @@ function givenNames(): string[] {
     .sort();
 }
 
-/** Debian's hunspell-en-us (SCOWL word lists; apt-get install hunspell-en-us). */
-const ENGLISH_DICTIONARY = "/usr/share/hunspell/en_US.dic";
+/** Debian's spelling dictionaries read for common words, per language, with the package that has each. */
+const DICTIONARIES: Record<string, { path: string; aptPackage: string }> = {
+  en: { path: "/usr/share/hunspell/en_US.dic", aptPackage: "hunspell-en-us" }, // SCOWL word lists
+  fr: { path: "/usr/share/hunspell/fr_FR.dic", aptPackage: "hunspell-fr" }, // Grammalecte's dictionary
+};
 
 /** Stems a hunspell dictionary lists in lowercase only (not also capitalised, as "turkey"/"Turkey"). */
-function lowercaseOnlyWords(path: string): string[] {
-  if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install hunspell-en-us (the news conventions read its common words)`);
-  const stems = readFileSync(path, "utf8").split("\n").slice(1).map((line) => line.split("/", 1)[0]!.trim()).filter(Boolean);
+function lowercaseOnlyWords(language: string): string[] {
+  const { path, aptPackage } = DICTIONARIES[language]!;
+  if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install ${aptPackage} (the news conventions read its common words)`);
+  // A line is "stem/flags", then morphological fields after a space in some dictionaries ("po:nom").
+  const stems = readFileSync(path, "utf8").split("\n").slice(1).map((line) => line.trim().split(/[/\s]/, 1)[0]!).filter(Boolean);
   const capitalised = new Set(stems.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
   return stems.filter((w) => /^\p{Ll}[\p{Ll}'-]*$/u.test(w) && !capitalised.has(w)).sort();
 }

@@ -14,7 +14,7 @@ function rewrite(sentence: string, ...spans: [number, number, string][]): string
   const words = sentence.split(" ");
   const tags = Array<string>(words.length).fill("O");
   for (const [start, end, type] of spans) for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
-  applyEastSlavicConventions(words, tags, lists, new Set());
+  applyEastSlavicConventions(words, tags, lists);
   return spansFromTags(tags).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`);
 }
 

@@ -81,10 +81,9 @@ const BUILDINGS_OF_TOWNS = new Set(["gare", "hôpital", "hospice", "pont", "port
 const LINKS = ["de la", "de l'", "des", "du", "de", "d'"].map((link) => link.split(" "));
 
 /** Rewrite one French sentence's IOB2 `tags` in place. */
-export function applyFrenchConventions(words: readonly string[], tags: string[], lists: Conventions, commonWords: ReadonlySet<string>): void {
+export function applyFrenchConventions(words: readonly string[], tags: string[], lists: Conventions): void {
   tagTitledPersons(words, tags);
   tagGenericNamed(words, tags);
-  untagSentenceInitialCommonWords(words, tags, lists, commonWords);
   tagNamedVenues(words, tags);
   typeUnaccentedPlaces(words, tags, lists);
   typeLoneNamesByContext(words, tags, lists);
@@ -184,13 +183,6 @@ function addressStart(words: readonly string[], tags: readonly string[], generic
   const isNumber = (k: number): boolean => /^\d+(?:bis|ter)?$/.test(words[k] ?? "") && tags[k] === "O";
   if ((words[generic - 1] === "," || words[generic - 1] === ".") && tags[generic - 1] === "O" && isNumber(generic - 2)) return generic - 2;
   return isNumber(generic - 1) ? generic - 1 : generic;
-}
-
-/** A sentence's first word, capitalised by position, that is a common word and no listed name ("Certes", "Ensuite"). */
-function untagSentenceInitialCommonWords(words: readonly string[], tags: string[], lists: Conventions, commonWords: ReadonlySet<string>): void {
-  const first = words.findIndex((w) => /\p{L}/u.test(w));
-  if (first < 0 || tags[first] === "O" || tags[first + 1]?.startsWith("I-")) return;
-  if (commonWords.has(words[first]!.toLowerCase()) && !lists.match(words, first)) tags[first] = "O";
 }
 
 /** Words for a house of shows, inside a venue's own name ("Théâtre des Variétés", "Opéra-Comique"). */

@@ -119,8 +119,7 @@ function clear(tags: string[], start: number, end: number): void {
 }
 
 /** Rewrite one Russian or Ukrainian sentence's IOB2 `tags` in place. */
-export function applyEastSlavicConventions(words: readonly string[], tags: string[], lists: Conventions, commonWords: ReadonlySet<string>): void {
-  void commonWords; // the model's lowercase vocabulary is too small to tell common Russian words
+export function applyEastSlavicConventions(words: readonly string[], tags: string[], lists: Conventions): void {
   untagDiscourseWords(words, tags);
   trimSentenceInitialNouns(words, tags);
   splitAtScriptChange(words, tags);

@@ -352,8 +352,8 @@ export class Conventions extends NameList {
     if (language === "en") this.markCompounds(words, tags);
     const never = NEVER_ALONE[language];
     if (never) untagNeverAlone(words, tags, never);
-    if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this, commonWords);
-    if (language === "fr") applyFrenchConventions(words, tags, this, commonWords);
+    if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this);
+    if (language === "fr") applyFrenchConventions(words, tags, this);
   }
 
   /**
