@@ -134,8 +134,11 @@ test("stopped events, obligations, passive agents, people named by participles",
 });
 
 test("a threat's mode is what it threatens; a noun in a prepositional phrase does not govern its clause", () => {
+  // CAMEO2PLOVER 1323: threatening a curfew is THREATEN/restrict.
   const curfew = only("The ministry may impose a curfew on the city.", "en");
-  assert.deepEqual([curfew.eventType, curfew.mode], ["THREATEN", "curfew"]);
+  assert.deepEqual([curfew.eventType, curfew.mode], ["THREATEN", "restrict"]);
+  const talks = only("Russia threatened to stop negotiations.", "en");
+  assert.deepEqual([talks.eventType, talks.mode], ["THREATEN", "relations"]);
   const attack = only("Rebels threatened to attack the town.", "en");
   assert.deepEqual([attack.eventType, attack.mode], ["THREATEN", "violence"]);
   // The march only dates the event: the burning is what happened.
@@ -197,4 +200,27 @@ test("Spanish participles: a noun's modifier is no event, a killing so reported 
   const events = code("Los militantes encarcelados en la prisión pidieron al Gobierno su traslado.", "es");
   assert.deepEqual(events.map((e) => e.eventType), ["REQUEST"]);
   assert.ok(code("La sesión terminó con un policía asesinado en la calle.", "es").some((e) => e.eventType === "ASSAULT"));
+});
+
+test("English: modes from the clause, conditions, withdrawn missions, eased blockades, passives, prepositional phrases", () => {
+  const mode = (text: string) => {
+    const e = only(text, "en");
+    return [e.eventType, e.mode];
+  };
+  // A trigger without a mode takes the means named in its clause; a leader killed is an assassination.
+  assert.deepEqual(mode("Two soldiers were killed in a suicide car bombing."), ["ASSAULT", "suicide-attack"]);
+  assert.deepEqual(mode("Gunmen killed the provincial governor."), ["ASSAULT", "assassinate"]);
+  assert.deepEqual(mode("Police beat up the protesters."), ["ASSAULT", "beat"]);
+  // An announced act on a condition is a threat; withdrawing inspectors or observers is SANCTION/expel.
+  assert.equal(only("The government will withdraw its observers unless the fighting stops.", "en").eventType, "THREATEN");
+  assert.deepEqual(mode("The UN withdrew its inspectors from the country."), ["SANCTION", "expel"]);
+  assert.deepEqual(mode("The army lifted its blockade of the port."), ["RETREAT", "withdraw"]);
+  // Passive: the verb after "were" governs, a stop word after its subject ends it.
+  assert.equal(only("The ceasefire was condemned by the opposition.", "en").eventType, "ACCUSE");
+  assert.equal(only("The talks were suspended by the government.", "en").eventType, "SANCTION");
+  // A noun after "despite" does not govern; an agent noun before a participle is its subject.
+  assert.equal(only("Despite warnings from aid agencies, the government refused to lift the curfew.", "en").eventType, "REJECT");
+  assert.equal(only("The opposition accused the government of fraud.", "en").eventType, "ACCUSE");
+  // A denial after the clause's event does not replace it.
+  assert.equal(only("The government prohibited aid to the rebels and denied entry to their leaders.", "en").eventType, "SANCTION");
 });

@@ -40,11 +40,17 @@ const INTENT_OF: Record<string, PloverType> = {
 };
 const INTENT_FACTOR = 0.8;
 /**
- * A threat's mode is what it threatens (CAMEO2PLOVER 13x): an attack "violence", sanctions "restrict", protest
- * "relations"; a coercive act keeps its own ("will impose a curfew" is THREATEN/curfew).
+ * A threat's mode is what it threatens (CAMEO2PLOVER 13x): an attack "violence" (138), protest "relations"
+ * (133); sanctions or an embargo "restrict" (1312), cutting aid, relations or talks "relations" (1311, 1313,
+ * 134), expelling "expel" (136); a curfew, martial law or a blockade "restrict" (1323, 1324, 1381), a ban "ban"
+ * (132), an occupation "territory" (1382).
  */
-const THREAT_MODE_OF: Record<string, string> = { ASSAULT: "violence", SANCTION: "restrict", PROTEST: "relations" };
-const threatMode = (type: string, mode: string | undefined) => THREAT_MODE_OF[type] ?? (type === "COERCE" ? mode : undefined);
+const THREAT_MODE_OF: Record<string, string> = { ASSAULT: "violence", PROTEST: "relations" };
+const THREAT_MODE_BY_MODE: Record<string, Record<string, string>> = {
+  SANCTION: { "": "restrict", withdraw: "relations", discontinue: "relations", expel: "expel" },
+  COERCE: { curfew: "restrict", "martial-law": "restrict", restrict: "restrict", ban: "ban", seize: "territory" },
+};
+const threatMode = (type: string, mode: string | undefined) => THREAT_MODE_OF[type] ?? THREAT_MODE_BY_MODE[type]?.[mode ?? ""];
 /** How many words after "threatened" the threatened act may start ("threatened to impose a curfew"). */
 const THREAT_OBJECT_REACH = 5;
 /**
@@ -62,8 +68,15 @@ const REVERSAL_OF: Record<string, { type: PloverType; mode?: string }> = {
  * are REJECT (CAMEO 12x); any other negated event is no event.
  */
 const NEGATED_TO_REJECT = new Set<string>(["AGREE", "CONCEDE"]);
-/** Restrictions PLOVER v0.8 files under RETREAT when eased (0813 curfew, 0814 state of emergency). */
+/**
+ * Restrictions PLOVER v0.8 files under RETREAT when eased (0813 curfew, 0814 state of emergency), and a
+ * military restriction (a blockade, a siege: 0872 "ease military blockade", RETREAT/withdraw).
+ */
 const EASED_TO_RETREAT = new Set(["curfew", "martial-law"]);
+const easedToRetreat = (entry: LexiconEntry): { type: PloverType; mode?: string } | undefined =>
+  EASED_TO_RETREAT.has(entry.mode ?? "") ? { type: "RETREAT" } : entry.contexts.includes("military") ? { type: "RETREAT", mode: "withdraw" } : undefined;
+/** How many words after "withdraw" the withdrawn mission may stand ("withdraw all its weapons inspectors"). */
+const MISSION_REACH = 4;
 const STOP_REACH = 4;
 /** "must cooperate", "debe retirar": the speaker demands it (REQUEST). */
 const OBLIGE_REACH = 3;
@@ -148,6 +161,8 @@ function findHits(words: readonly Word[], lexicon: Lexicon): Hit[] {
     found.sort((a, b) => b.length - a.length || Number(b.entry.core) - Number(a.entry.core));
     const best = found[0]!;
     if (found.some((f) => f.entry.cls === "NONE" && f.length === best.length)) {
+      // The words name no event, but may still be a control ("aid workers" names no aid, yet is a MISSION).
+      for (const f of found) if (f.length === best.length && f.entry.cls !== "NONE" && !TYPES.has(f.entry.cls)) hits.push({ entry: f.entry, from: i, to: i + f.length });
       i += best.length - 1;
       continue;
     }
@@ -173,11 +188,12 @@ function codeSentence(
   const inAgent = (i: number) => agents.some((a) => i >= a.from && i < a.to);
   const headline = !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
   const denials = hits.filter((h) => h.entry.cls === "DENY");
-  // Participles that name people after a determiner or a number: "the wounded", "los detenidos".
+  // Participles that name people after a determiner or a number: "the wounded", "los otros detenidos"; not
+  // after an agent noun, the subject of the participle as a verb ("the opposition accused").
   const isPersonNoun = (h: Hit) =>
     h.from > 0 &&
     hits.some((p) => p.entry.cls === "PERSON" && p.from === h.from) &&
-    (hasBefore(hits, "DET", h.from, 1, 0) || /^\p{N}/u.test(words[h.from - 1]!.raw));
+    ((hasBefore(hits, "DET", h.from, 1, 0) && !inAgent(h.from - 1)) || /^\p{N}/u.test(words[h.from - 1]!.raw));
   // "lifted the curfew": the stop word is not an event of its own when what it stops follows.
   const stopsNext = (h: Hit) =>
     hits.some((s) => s.entry.cls === "STOP" && s.from === h.from) &&
@@ -203,7 +219,9 @@ function codeSentence(
   let suppressedFrom = Infinity;
   for (const [cFrom, cTo] of clauses) {
     if (cFrom >= suppressedFrom) break;
-    const denial = denials.find((d) => d.from >= cFrom && d.from < cTo);
+    // A denial governs its clause unless an event precedes it there ("would prohibit aid ... and deny entry"):
+    // the leftmost trigger governs, as everywhere.
+    const denial = denials.find((d) => d.from >= cFrom && d.from < cTo && !strongest(text, words, hits, triggers, cFrom, d.from, language)?.entry.core);
     let chosen: Hit | undefined;
     let type: string | undefined;
     let mode: string | undefined;
@@ -215,13 +233,18 @@ function codeSentence(
       const governing = strongest(text, words, hits, triggers, cFrom, cTo, language);
       chosen = governing;
       type = governing?.entry.cls;
-      mode = governing?.entry.mode;
+      mode = governing?.entry.mode ?? (governing && modeOfSameType(triggers, governing, cFrom, cTo));
       const stopped = !!governing && hits.some((h) => h.entry.cls === "STOP" && h.from >= cFrom && stopsObject(hits, h, governing));
       const reversal = stopped && type ? REVERSAL_OF[type] : undefined;
-      if (reversal) {
-        const easedToRetreat = reversal.type === "CONCEDE" && EASED_TO_RETREAT.has(mode ?? "");
-        type = easedToRetreat ? "RETREAT" : reversal.type;
-        mode = easedToRetreat ? undefined : reversal.mode;
+      if (reversal && governing) {
+        const eased = reversal.type === "CONCEDE" ? easedToRetreat(governing.entry) : undefined;
+        type = (eased ?? reversal).type;
+        mode = (eased ?? reversal).mode;
+      }
+      if (governing && type === "ASSAULT" && !mode && killsLeader(text, words, hits, cFrom, cTo)) mode = "assassinate";
+      if (governing && type === "RETREAT" && !mode && hasAfter(hits, "MISSION", governing.to, MISSION_REACH, cTo)) {
+        type = "SANCTION";
+        mode = "expel";
       }
     }
     if (!chosen || !type) continue;
@@ -236,13 +259,15 @@ function codeSentence(
       mode = undefined;
     }
     let hedged = !denial && !INTENT_TYPES.has(type) && hasBefore(hits, "HEDGE", chosen.from, HEDGE_REACH, cFrom);
-    const intent = hedged ? INTENT_OF[type] : undefined;
+    // "will withdraw its force unless...": an announced act on a condition is a threat (CAMEO 13x, ultimatum).
+    const conditional = hedged && hits.some((h) => h.entry.cls === "CONDITION" && h.from >= chosen!.to && h.from < cTo);
+    const intent = conditional ? "THREATEN" : hedged ? INTENT_OF[type] : undefined;
     if (intent) {
       mode = intent === "THREATEN" ? threatMode(type, mode) : undefined;
       type = intent;
       hedged = false;
     }
-    if (type === "THREATEN" && !mode) mode = threatenedMode(triggers, chosen, cTo);
+    if (type === "THREATEN" && !mode) mode = threatenedMode(hits, triggers, chosen, cTo);
     let actor = pickActor(candidates, chosen, cFrom, cTo);
     let recipient = pickRecipient(candidates, chosen, cTo, actor);
     const agentOfPassive = passiveAgent(hits, candidates, chosen, cTo);
@@ -399,6 +424,8 @@ function protestMotive(hits: readonly Hit[], triggers: readonly Hit[], events: r
  * and not inside a prepositional phrase ("levantó un coro de protestas" raised protests, it did not end them).
  */
 function stopsObject(hits: readonly Hit[], stop: Hit, event: Hit): boolean {
+  // Passive: "the strike was called off", "talks were suspended": the event is the subject before it.
+  if (event.to <= stop.from) return stop.from - event.to <= STOP_REACH && hasBefore(hits, "PASSIVE", stop.from, 1, event.to);
   return (
     event.from >= stop.to &&
     event.from <= stop.to + STOP_REACH &&
@@ -427,6 +454,9 @@ function stative(hits: readonly Hit[], words: readonly Word[], trigger: Hit, lan
 /** The clause's governing trigger: the strongest (see STRENGTH), the leftmost among equals, not negated. */
 function strongest(text: string, words: readonly Word[], hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number, language: string): Hit | undefined {
   const nominalByDeterminer = NOMINAL_BY_DETERMINER.has(language);
+  // A trigger right after "was", "were" is a verb ("the ceasefire was violated by"): a noun with a determiner
+  // before it in the clause is its subject (or patient), not the event (in any language).
+  const passiveVerb = triggers.find((v) => v.from >= cFrom && v.to <= cTo && hasBefore(hits, "PASSIVE", v.from, 1, cFrom));
   let best: Hit | undefined;
   let bestScore = -1;
   for (const t of triggers) {
@@ -438,7 +468,7 @@ function strongest(text: string, words: readonly Word[], hits: readonly Hit[], t
       (opensPhraseOf(text, words, hits, "SUBORD", t, cFrom) ? 0 : STRENGTH.notSubordinate) +
       (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose) +
       (inPhrase(hits, t, cFrom) ? 0 : STRENGTH.notInPhrase) +
-      (nominalByDeterminer && hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : STRENGTH.notNominal);
+      ((nominalByDeterminer || (passiveVerb && passiveVerb.from > t.from)) && hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : STRENGTH.notNominal);
     if (score > bestScore) {
       best = t;
       bestScore = score;
@@ -447,10 +477,44 @@ function strongest(text: string, words: readonly Word[], hits: readonly Hit[], t
   return best;
 }
 
+/**
+ * A trigger without a mode ("killed", "held talks") takes it from another trigger of its type that names the
+ * means in its clause ("killed ... in a suicide car bombing", "a meeting at a lunch hosted by"): the general
+ * word and the specific one describe the same act.
+ */
+function modeOfSameType(triggers: readonly Hit[], t: Hit, cFrom: number, cTo: number): string | undefined {
+  return triggers.find((o) => o !== t && o.entry.cls === t.entry.cls && o.entry.core && o.entry.mode && o.from >= cFrom && o.to <= cTo)?.entry.mode;
+}
+
+/** How many words after "killed" its victim, a leader, may stand ("killed at least eight top rebel leaders"). */
+const VICTIM_REACH = 6;
+
+/** A killing word in the clause whose object, in the same phrase, is a leader: an assassination. */
+function killsLeader(text: string, words: readonly Word[], hits: readonly Hit[], cFrom: number, cTo: number): boolean {
+  return hits.some(
+    (kill) =>
+      kill.entry.cls === "DEAD" &&
+      kill.from >= cFrom &&
+      kill.to <= cTo &&
+      hits.some(
+        (leader) =>
+          leader.entry.cls === "LEADER" &&
+          leader.from >= kill.to &&
+          leader.from <= kill.to + VICTIM_REACH &&
+          leader.to <= cTo &&
+          !PHRASE_END.test(text.slice(words[kill.to - 1]!.end, words[leader.from]!.start)),
+      ),
+  );
+}
+
 /** The mode of what a THREATEN trigger threatens: the first event trigger after it in its clause. */
-function threatenedMode(triggers: readonly Hit[], threat: Hit, cTo: number): string | undefined {
+function threatenedMode(hits: readonly Hit[], triggers: readonly Hit[], threat: Hit, cTo: number): string | undefined {
   const object = triggers.find((t) => t.entry.core && t.from >= threat.to && t.from <= threat.to + THREAT_OBJECT_REACH && t.to <= cTo);
-  return object && threatMode(object.entry.cls, object.entry.mode);
+  if (!object) return undefined;
+  // "threatened to stop negotiations", "to cut aid": what is threatened is the reversal (SANCTION).
+  const stopped = hits.some((h) => h.entry.cls === "STOP" && h.from >= threat.to && stopsObject(hits, h, object));
+  const reversal = stopped ? REVERSAL_OF[object.entry.cls] : undefined;
+  return reversal ? threatMode(reversal.type, reversal.mode) : threatMode(object.entry.cls, object.entry.mode);
 }
 
 /**
@@ -489,6 +553,11 @@ function negated(hits: readonly Hit[], at: number, floor: number): boolean {
 
 function hasBefore(hits: readonly Hit[], cls: string, at: number, reach: number, floor: number): boolean {
   return hits.some((h) => h.entry.cls === cls && h.to <= at && h.to >= Math.max(floor, at - reach));
+}
+
+/** A word of `cls` starting at most `reach` words after `at`, before the clause ends at `ceiling`. */
+function hasAfter(hits: readonly Hit[], cls: string, at: number, reach: number, ceiling: number): boolean {
+  return hits.some((h) => h.entry.cls === cls && h.from >= at && h.from <= at + reach && h.to <= ceiling);
 }
 
 /** Word-index ranges of the clauses of a sentence. */

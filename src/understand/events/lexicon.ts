@@ -30,6 +30,14 @@ export const CONTROL_CLASSES = [
   "SUBORD",
   // "han protestado", "habían detenido": the auxiliary that makes a participle a finite verb of the clause.
   "AUX",
+  // "will withdraw its force unless...": a condition on an announced act makes it a threat (CONDITION).
+  "CONDITION",
+  // "withdraw the inspectors", "pulled out its peacekeepers": personnel sent on a mission abroad (MISSION);
+  // withdrawing them is SANCTION/expel (CAMEO2PLOVER 166x), not a military retreat.
+  "MISSION",
+  // "killed the deputy chief", "asesinaron al alcalde": a leader or office-holder as the victim of a killing
+  // makes it an assassination (CAMEO 186, ASSAULT/assassinate).
+  "LEADER",
 ] as const;
 export type ControlClass = (typeof CONTROL_CLASSES)[number];
 
