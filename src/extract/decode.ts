@@ -10,6 +10,7 @@ import iconv from "iconv-lite";
 import { DocumentError } from "../errors.ts";
 import { formatSize, MB } from "../ingest/files.ts";
 import type { DocumentKind } from "../schema.ts";
+import { hasLetter } from "../letters.ts";
 
 export interface Decoded {
   text: string;
@@ -274,8 +275,11 @@ function sniffUtf16ByDecoding(sample: Uint8Array): "utf-16le" | "utf-16be" | und
   return undefined;
 }
 
+/** A character of ordinary text (global: used by match only). */
+const TEXT_CHARACTER = /[\p{L}\p{M}\p{N}\p{P}\p{Zs}\n\r\t]/gu;
+
 function textualShare(text: string): number {
-  return (text.match(/[\p{L}\p{M}\p{N}\p{P}\p{Zs}\n\r\t]/gu)?.length ?? 0) / Math.max(text.length, 1);
+  return (text.match(TEXT_CHARACTER)?.length ?? 0) / Math.max(text.length, 1);
 }
 
 /** NULs and control characters do not occur in text in an ASCII-compatible charset. */
@@ -389,7 +393,7 @@ function declarationContradicted(sample: Uint8Array, declared: string, guess: Gu
 function dominantScript(text: string): string | undefined {
   const counts = new Map<string, number>();
   for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80 || !/\p{L}/u.test(ch)) continue;
+    if (ch.charCodeAt(0) < 0x80 || !hasLetter(ch)) continue;
     const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other";
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }

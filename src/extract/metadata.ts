@@ -105,10 +105,13 @@ function chooseTitle(doc: Document, declared: string | undefined, publisher: str
   return undefined;
 }
 
+/** A run of characters that are neither letter nor digit (global: used by replace only). */
+const NON_ALPHANUMERIC_RUN = /[^\p{L}\p{N}]+/gu;
+
 function stripSiteName(title: string, publisher: string | undefined): string {
   const separators = [...title.matchAll(TITLE_SITE_SEPARATOR_ALL)];
   if (separators.length === 0 || !publisher) return title;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  const norm = (s: string) => s.toLowerCase().replace(NON_ALPHANUMERIC_RUN, "");
   const site = norm(publisher);
   const isSite = (part: string) => site !== "" && norm(part) !== "" && (norm(part).includes(site) || site.includes(norm(part)));
   // Cut a trailing or leading segment only when it is the site's own name.
@@ -147,10 +150,14 @@ function absoluteUrl(href: string | undefined, base: string | undefined): string
 const AUTHOR_ROLE =
   /\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|journalist|redakteur|redaktion|korrespondent|rédact(?:eur|rice)|rédaction|envoyée? spécial|correspons?al|redactor|redacción|redazione|corrispondente|корреспондент|редакция)\b/iu;
 
+const TWO_CAPITALS = /\p{Lu}{2}/u;
+/** A word's first letter and what precedes it (global: used by replace only). */
+const WORD_INITIAL_LETTER = /(^|[\s'’-])(\p{L})/gu;
+
 /** An all-capitals name ("TOM KRISHER") in the case people write it. */
 function readableName(name: string): string {
-  if (name !== name.toUpperCase() || !/\p{Lu}{2}/u.test(name)) return name;
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  if (name !== name.toUpperCase() || !TWO_CAPITALS.test(name)) return name;
+  return name.toLowerCase().replace(WORD_INITIAL_LETTER, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
 /** Author values that are profile URLs, or the publisher's own name repeated, are not authors. */

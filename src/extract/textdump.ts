@@ -9,6 +9,7 @@ import { classifyLines, type ClassifiedLine } from "./textdump/classify.ts";
 import { bodyLines, bodyZone, findTitle, type Zone } from "./textdump/zones.ts";
 import { COPYRIGHT_LINE, RIGHTS_RESERVED } from "./textdump/lexicon.ts";
 import type { LineStats } from "./textdump/corpus.ts";
+import { hasLetter } from "../letters.ts";
 
 export { LineCorpus, type LineStats } from "./textdump/corpus.ts";
 
@@ -77,7 +78,7 @@ function findPublisher(lines: ClassifiedLine[]): string | undefined {
       .replace(/^[\s©]*(?:\d{4}\s*[-–]\s*)?\d{4}\s*/u, "")
       .replace(/[\s.,;]+$/u, "")
       .trim();
-    if (/\p{L}/u.test(name) && name.length <= 60) return name;
+    if (hasLetter(name) && name.length <= 60) return name;
   }
   return undefined;
 }

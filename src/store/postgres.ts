@@ -24,6 +24,7 @@ import {
   type StoredStory,
   type StoryAssignment,
 } from "./index.ts";
+import { stripCombiningMarks } from "../letters.ts";
 
 /** Text search configuration: 'simple' (no stemming, no stop words: many languages) plus unaccent when installed. */
 const FTS_CONFIG = "sitrep_fts";
@@ -206,7 +207,7 @@ const TYPES = {
 /** PostgreSQL text cannot hold NUL; such a byte carries no meaning in an article. */
 const clean = (s: string): string => (s.includes("\u0000") ? s.replace(/\u0000/g, "") : s);
 const json = (value: unknown): string => clean(JSON.stringify(value)).replace(/\\u0000/g, "");
-const foldDiacritics = (s: string): string => s.normalize("NFKD").replace(/\p{M}+/gu, "");
+const foldDiacritics = (s: string): string => stripCombiningMarks(s.normalize("NFKD"));
 
 interface Column {
   name: string;

@@ -31,6 +31,7 @@ import {
 } from "./figures/context.ts";
 import type { Figure, FigureKind, TextSpan } from "../schema.ts";
 import { CURRENCY_SCALES, DIGIT_ZEROS, GROUP_SEPARATORS, NUMBER_WORDS, SHARED_SCALES, type NumberWords } from "./figures/numbers.ts";
+import { isCapitalised, startsLowercase, startsWithDigit, startsWithElision } from "../letters.ts";
 
 export type { Figure, FigureKind } from "../schema.ts";
 
@@ -247,6 +248,9 @@ function insideHidden(hidden: Array<[number, number]>, start: number, end: numbe
   return false;
 }
 
+/** A word right after a number, maybe a scale ("5 mn", "3 bn."). */
+const SCALE_WORD_AFTER = /^[ \u00a0\u202f]?([\p{L}]+\.?)/u;
+
 function digitNumbers(text: string, c: Compiled, hidden: Array<[number, number]>): NumberHit[] {
   const out: NumberHit[] = [];
   let hiddenFrom = 0;
@@ -259,7 +263,7 @@ function digitNumbers(text: string, c: Compiled, hidden: Array<[number, number]>
     let value = parseDigits(raw, c.words.decimalComma);
     const hit: NumberHit = { start, end, value, words: false };
     // A scale word after the digits: "3 millions", "1,5 млрд", "€3bn".
-    const scale = /^[ \u00a0\u202f]?([\p{L}]+\.?)/u.exec(text.slice(end, end + 16));
+    const scale = SCALE_WORD_AFTER.exec(text.slice(end, end + 16));
     if (scale) {
       const word = scale[1]!.toLowerCase();
       const factor = c.scales.get(word) ?? c.scales.get(word.replace(/\.$/, ""));
@@ -290,6 +294,9 @@ function roleOf(word: string, c: Compiled, afterNumber: boolean): WordRole | und
   return undefined;
 }
 
+/** Arabic "wa-"/"fa-" (and, so) glued to a word. */
+const ARABIC_CONJUNCTION_PREFIX = /^[وف]\p{L}/u;
+
 /** Parts of a written number glued into one word ("dreiundzwanzig", "vingt-trois", "وعشرين"), or undefined. */
 function splitNumberWord(word: string, c: Compiled): string[] | undefined {
   const lower = word.toLowerCase();
@@ -308,7 +315,7 @@ function splitNumberWord(word: string, c: Compiled): string[] | undefined {
     }
     return out;
   }
-  if (/^[وف]\p{L}/u.test(lower) && c.known.has(lower.slice(1))) return [lower.slice(1)];
+  if (ARABIC_CONJUNCTION_PREFIX.test(lower) && c.known.has(lower.slice(1))) return [lower.slice(1)];
   if (c.words.compounds && lower.length > 5 && c.compoundStarts.has(lower.slice(0, 2))) return splitCompound(lower, c);
   return undefined;
 }
@@ -335,6 +342,9 @@ function splitCompound(word: string, c: Compiled): string[] | undefined {
   return parts;
 }
 
+/** The gap between two number words: spaces, maybe one word between. */
+const JOINER_GAP = /^[ \u00a0]+(?:(\p{L}+)[ \u00a0]+)?$/u;
+
 function wordNumbers(text: string, c: Compiled): NumberHit[] {
   const out: NumberHit[] = [];
   // Only words made of number words are looked at: one regex pass instead of a lookup per word.
@@ -347,7 +357,7 @@ function wordNumbers(text: string, c: Compiled): NumberHit[] {
     let last = k;
     for (let n = k + 1; n < found.length; n++) {
       const gap = text.slice(found[n - 1]!.index + found[n - 1]![0].length, found[n]!.index);
-      const joiner = /^[ \u00a0]+(?:(\p{L}+)[ \u00a0]+)?$/u.exec(gap);
+      const joiner = JOINER_GAP.exec(gap);
       if (!joiner || (joiner[1] && !c.connectors.has(joiner[1].toLowerCase()))) break;
       const next = splitNumberWord(found[n]![0], c);
       if (!next) break;
@@ -366,6 +376,8 @@ function wordNumbers(text: string, c: Compiled): NumberHit[] {
   return out;
 }
 
+const LOWERCASE_WORD = /^\p{Ll}{3,}$/u;
+
 /** The value of a run of number words; undefined for a lone article ("un", "one"). */
 function combine(parts: string[], c: Compiled): Omit<NumberHit, "start" | "end" | "words"> | undefined {
   const words = parts.filter((p) => !c.connectors.has(p));
@@ -376,7 +388,7 @@ function combine(parts: string[], c: Compiled): Omit<NumberHit, "start" | "end" 
     if (role.kind === "approximate") return { value: role.value, approximate: true };
     if (role.kind === "ordinal") return { value: role.value, ordinal: true };
     // A lone "k", "bn" or "Mio." is no number ("K2-18b"); "million", "mil" alone are.
-    if (role.kind === "scale") return /^\p{Ll}{3,}$/u.test(words[0]!) && !(words[0]! in SHARED_SCALES) ? { value: role.value, scaled: true } : undefined;
+    if (role.kind === "scale") return LOWERCASE_WORD.test(words[0]!) && !(words[0]! in SHARED_SCALES) ? { value: role.value, scaled: true } : undefined;
     return { value: role.value };
   }
   let total = 0;
@@ -404,6 +416,15 @@ function combine(parts: string[], c: Compiled): Omit<NumberHit, "start" | "end" 
 // ---------------------------------------------------------------------------------------------
 // Units, exclusions, counted nouns
 
+/** Text before a number that glues it into a word ("COVID-19", "G7"). */
+const GLUED_BEFORE = /[\p{L}][-‐]?$|\p{L}[\p{L}\p{N}]*[-‐]$|['’]$/u;
+const LETTER_AFTER = /^[-‐]?\p{L}/u;
+const NON_LETTER_INITIAL = /^[^\p{L}]/u;
+/** A scale letter right after an amount ("5m", "3bn"). */
+const SCALE_LETTER_SUFFIX = /^([mkb])n?(?![\p{L}])/iu;
+const CAPITALISED_WORD_AND_COMMA_BEFORE = /\p{Lu}\p{L}+,\s*$/u;
+const NUMBER_AND_UNIT_BEFORE = /\p{N}\s?\p{L}{1,3}\s?$/u;
+
 function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]): Figure | undefined {
   let { start, end, value } = hit;
   const before = text.slice(Math.max(0, start - 40), start);
@@ -413,10 +434,10 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
 
   if (!hit.words) {
     // Glued to a word or code ("F-16", "A380-800", "'11"), but "GBP738" is money.
-    const glued = (/[\p{L}][-‐]?$|\p{L}[\p{L}\p{N}]*[-‐]$|['’]$/u.test(before)) && !/(?:\$|\b[A-Z]{3})$/u.test(before);
+    const glued = (GLUED_BEFORE.test(before)) && !/(?:\$|\b[A-Z]{3})$/u.test(before);
     if (glued || /(?:[#№]|\b(?:no|nr|n°)\.?)\s?$/iu.test(before)) return undefined; // F-16, COVID-19, No. 1
     if (isModelNumber(text, c, hit, before)) return undefined; // iPhone 4, FTSE 100, Chapter 11
-    if (!hit.ordinal && /^[-‐]?\p{L}/u.test(after) && !/^[ \u00a0]/.test(after)) {
+    if (!hit.ordinal && LETTER_AFTER.test(after) && !/^[ \u00a0]/.test(after)) {
       // Letters glued to the digits must be a unit ("10km", "5%", "3bn"); otherwise a code ("5G").
       if (!c.unitsAfter.some(([re]) => re.test(after)) && !/^[$€£¥₽₴%٪]/.test(after) && !hit.scaled) return undefined;
     }
@@ -429,9 +450,9 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
     if (!m) continue;
     unit = entry.unit;
     kind = entry.kind;
-    start -= m[0].length - (/^[^\p{L}]/u.test(m[0]) && !/^[$€£¥₽₴]/u.test(m[0]) ? 1 : 0);
+    start -= m[0].length - (NON_LETTER_INITIAL.test(m[0]) && !/^[$€£¥₽₴]/u.test(m[0]) ? 1 : 0);
     if (!hit.scaled && !hit.words) {
-      const scale = /^([mkb])n?(?![\p{L}])/iu.exec(after);
+      const scale = SCALE_LETTER_SUFFIX.exec(after);
       if (scale) {
         value *= CURRENCY_SCALES[scale[1]!.toLowerCase()] ?? 1;
         end += scale[0].length;
@@ -460,37 +481,47 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
   }
   if ((kind === "count" || kind === "duration") && isDateOrYear(text, c, hit)) return undefined; // "2022 года" is a year
   // An age in apposition: "Jane Doe, 45, said".
-  if (kind === "count" && !hit.words && value < 130 && /\p{Lu}\p{L}+,\s*$/u.test(before) && /^\s*,/.test(after)) return undefined;
+  if (kind === "count" && !hit.words && value < 130 && CAPITALISED_WORD_AND_COMMA_BEFORE.test(before) && /^\s*,/.test(after)) return undefined;
 
   const figure: Figure = { start, end, text: text.slice(start, end), value, kind };
   if (hit.scale) SCALE_OF.set(figure, hit.scale);
   if (unit) figure.unit = unit;
   // "200 tot 300": the second bound of a range is no "up to".
-  if (hit.approximate || (c.approximatorTail.test(before) && !/\p{N}\s?\p{L}{1,3}\s?$/u.test(before))) figure.approximate = true;
+  if (hit.approximate || (c.approximatorTail.test(before) && !NUMBER_AND_UNIT_BEFORE.test(before))) figure.approximate = true;
   if (kind === "count" || kind === "ordinal") countedOf(text, c, hit, figure, earlier);
   return figure;
 }
 
+const CAPITALISED_NAME_BEFORE = /(\p{L}*\p{Lu}[\p{L}&'’]*) $/u;
+const NEXT_WORD = /^\s*([\p{L}]+)/u;
+
 /** A number right after a capitalised name and not followed by a noun names a model or an index. */
 function isModelNumber(text: string, c: Compiled, hit: NumberHit, before: string): boolean {
-  const name = /(\p{L}*\p{Lu}[\p{L}&'’]*) $/u.exec(before);
+  const name = CAPITALISED_NAME_BEFORE.exec(before);
   if (!name || c.months.has(name[1]!.toLowerCase())) return false;
   if (isSentenceStart(before.slice(0, name.index))) return false; // "Three of them", "Kyiv 23"? a sentence start is a plain word
-  const following = /^\s*([\p{L}]+)/u.exec(text.slice(hit.end, hit.end + 30))?.[1];
-  return !following || c.stops.has(following.toLowerCase()) || /^\p{Lu}/u.test(following) || /^[,.;:)]/.test(text.slice(hit.end).trimStart());
+  const following = NEXT_WORD.exec(text.slice(hit.end, hit.end + 30))?.[1];
+  return !following || c.stops.has(following.toLowerCase()) || isCapitalised(following) || /^[,.;:)]/.test(text.slice(hit.end).trimStart());
 }
 
 function isSentenceStart(before: string): boolean {
   return /(?:^|[.!?:]\s+|\n\s*)$/.test(before);
 }
 
+const PREVIOUS_WORD = /([\p{L}]+)[\s,]*$/u;
+
 function previousWord(text: string, pos: number): string {
-  return /([\p{L}]+)[\s,]*$/u.exec(text.slice(Math.max(0, pos - 30), pos))?.[1]?.toLowerCase() ?? "";
+  return PREVIOUS_WORD.exec(text.slice(Math.max(0, pos - 30), pos))?.[1]?.toLowerCase() ?? "";
 }
 
+/** The next word, past a linking preposition or ordinal ending. */
+const NEXT_WORD_PAST_LINKER = /^[\s]*(?:(?:de|of|del|di|-го|-е|th|st|nd|rd|er)\s+)?([\p{L}]+)/u;
+
 function nextWord(text: string, pos: number): string {
-  return /^[\s]*(?:(?:de|of|del|di|-го|-е|th|st|nd|rd|er)\s+)?([\p{L}]+)/u.exec(text.slice(pos, pos + 30))?.[1]?.toLowerCase() ?? "";
+  return NEXT_WORD_PAST_LINKER.exec(text.slice(pos, pos + 30))?.[1]?.toLowerCase() ?? "";
 }
+
+const NEXT_SPACED_WORD = /^\s+([\p{L}]+)/u;
 
 function isDateOrYear(text: string, c: Compiled, hit: NumberHit): boolean {
   if (hit.words || hit.scaled) return false;
@@ -508,8 +539,8 @@ function isDateOrYear(text: string, c: Compiled, hit: NumberHit): boolean {
   if (c.approximatorTail.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return false;
   if (c.yearBefore.has(before) || c.months.has(before) || c.yearAfter.has(next.replace(/\.$/, ""))) return true;
   // A count is followed by what it counts; a year rarely is.
-  const following = /^\s+([\p{L}]+)/u.exec(text.slice(hit.end, hit.end + 30))?.[1];
-  return !following || c.stops.has(following.toLowerCase()) || /^\p{Lu}/u.test(following) || /^\p{L}['’]/u.test(text.slice(hit.end).trimStart());
+  const following = NEXT_SPACED_WORD.exec(text.slice(hit.end, hit.end + 30))?.[1];
+  return !following || c.stops.has(following.toLowerCase()) || isCapitalised(following) || startsWithElision(text.slice(hit.end).trimStart());
 }
 
 /** Set `figure.counted` (and `predicate` for "dont 18 ont été neutralisés"). */
@@ -556,15 +587,17 @@ function tokensFrom(text: string, pos: number, limit: number): TextSpan[] {
 
 function isStop(c: Compiled, word: string): boolean {
   const lower = word.toLowerCase();
-  return c.stops.has(lower) || /^\p{N}/u.test(word) || c.known.has(lower);
+  return c.stops.has(lower) || startsWithDigit(word) || c.known.has(lower);
 }
+
+const ELIDED_ARTICLE = /^(?:d|l|de|dell|degli)['’](?=\p{L})/iu;
 
 /** The noun phrase starting at `pos`: head noun plus following adjectives, or adjectives plus head. */
 function nounPhrase(text: string, c: Compiled, pos: number): TextSpan | undefined {
   const tokens = tokensFrom(text, pos, MAX_COUNTED_WORDS + 2);
   if (tokens.length > 0) {
     // An elided article glued to the noun: "d'hommes", "l'armée".
-    const elided = /^(?:d|l|de|dell|degli)['’](?=\p{L})/iu.exec(tokens[0]!.text);
+    const elided = ELIDED_ARTICLE.exec(tokens[0]!.text);
     if (elided) tokens[0] = { start: tokens[0]!.start + elided[0].length, end: tokens[0]!.end, text: tokens[0]!.text.slice(elided[0].length) };
   }
   const taken: TextSpan[] = [];
@@ -580,7 +613,7 @@ function nounPhrase(text: string, c: Compiled, pos: number): TextSpan | undefine
       continue;
     }
     taken.push(token);
-    const modifier = german ? /^\p{Ll}/u.test(token.text) : ctx.prenominalSuffixes?.test(token.text) ?? false;
+    const modifier = german ? startsLowercase(token.text) : ctx.prenominalSuffixes?.test(token.text) ?? false;
     if (!modifier) break; // the head noun ends the phrase
   }
   // English: a trailing participle after the head is a verb ("5 people killed").

@@ -272,12 +272,14 @@ function wordWeight(w: Word): number {
   return perWord ? Math.max(1, w.letters / perWord) : 1;
 }
 
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** Weight of each script in the text, in words, with letter counts for the signal threshold. */
 function scriptWeights(ws: Word[]): Map<string, { weight: number; letters: number }> {
   const out = new Map<string, { weight: number; letters: number }>();
   for (const w of ws) {
     // A word mixing kanji and kana is Japanese: count it as kana so kana-bearing text never reads as Chinese.
-    const script = w.script === "Han" && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w.text) ? "Kana" : w.script;
+    const script = w.script === "Han" && KANA.test(w.text) ? "Kana" : w.script;
     const entry = out.get(script) ?? { weight: 0, letters: 0 };
     entry.weight += wordWeight(w);
     entry.letters += w.letters;

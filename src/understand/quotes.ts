@@ -26,10 +26,11 @@ import {
   type QuotePair,
 } from "./quotes/marks.ts";
 import { FALLBACK_SPEECH_LANGUAGE, SPEECH_LEXICONS, type SpeechLexicon } from "./quotes/lexicon.ts";
-import { sentenceSpans, spanIndexAt, type Span } from "./quotes/sentences.ts";
+import { sentenceSpans, spanIndexAt, WORD_BEFORE, type Span } from "./quotes/sentences.ts";
 import { ABBREVIATIONS } from "./ner/tokenize.ts";
 
 import type { Quote, QuoteStyle, TextSpan } from "../schema.ts";
+import { continuesLowercase, hasLetterOrDigit, isCapitalised, startsLowercase, startsWithElision } from "../letters.ts";
 
 export type { Quote, QuoteStyle, TextSpan } from "../schema.ts";
 
@@ -57,9 +58,10 @@ interface RawQuote extends Span {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWERCASE_WORD = /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu;
 const NAME_START = /^(?:\p{Lu}|\p{Ll}{1,3}[-'’]\p{Lu})/u;
+/** A pronoun after a verb in French inversion ("-il" of "dit-il", "-t-elle"). */
+const INVERTED_PRONOUN = /^-(?:t-)?(\p{L}+)/u;
 /** Lower-case particles inside names: "Charles de Gaulle", "Ursula von der Leyen". */
 const NAME_CONNECTORS = new Set(["de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "des", "bin", "ibn", "al", "el", "ter", "ten", "dos", "das", "le", "la", "y"]);
 /** Relative pronouns opening "…, who said": the subject is before them. */
@@ -137,11 +139,11 @@ function canOpen(text: string, pos: number, pair: QuotePair, language: string): 
   const after = text[pos + 1] ?? " ";
   if (after === "\n") return false;
   if (pair.style === "straight" || pair.apostropheLike) {
-    if (LETTER_OR_DIGIT.test(before)) return false; // 5" or O'Neill-like
+    if (hasLetterOrDigit(before)) return false; // 5" or O'Neill-like
     if (/\s/.test(after) && !(pair.style === "straight" && language === "fr")) return false;
   }
   // A reversed guillemet (»Text«) hugs its first word; a French closing » never opens.
-  if ((pair.open === "»" || pair.open === "›") && (/\s/.test(after) || LETTER_OR_DIGIT.test(before))) return false;
+  if ((pair.open === "»" || pair.open === "›") && (/\s/.test(after) || hasLetterOrDigit(before))) return false;
   return true;
 }
 
@@ -150,13 +152,13 @@ function findCloser(text: string, finder: NextIndex, pair: QuotePair, from: numb
   for (const mark of pair.close) {
     let at = finder.next(mark, from);
     // An apostrophe inside a word ("don’t") is no closing mark.
-    while (pair.apostropheLike && at >= 0 && at < limit && LETTER_OR_DIGIT.test(text[at + 1] ?? "")) at = finder.next(mark, at + 1);
+    while (pair.apostropheLike && at >= 0 && at < limit && hasLetterOrDigit(text[at + 1] ?? "")) at = finder.next(mark, at + 1);
     if (at >= 0 && at < limit && (best < 0 || at < best)) best = at;
   }
   if (best < 0) return -1;
   if (pair.style === "straight") {
     // A straight mark after a space and before a word opens another quote: ours was a stray.
-    if (/\s/.test(text[best - 1] ?? "") && LETTER_OR_DIGIT.test(text[best + 1] ?? "")) return -1;
+    if (/\s/.test(text[best - 1] ?? "") && hasLetterOrDigit(text[best + 1] ?? "")) return -1;
   }
   return best;
 }
@@ -200,7 +202,7 @@ function scanDialogue(text: string, compiled: CompiledLexicon): RawQuote[] {
     const dashes: number[] = [];
     for (let i = match.index + match[0].length; i < lineEnd; i++) {
       const c = text[i]!;
-      if (DIALOGUE_DASHES.includes(c) && !(LETTER_OR_DIGIT.test(text[i - 1] ?? "") && LETTER_OR_DIGIT.test(text[i + 1] ?? ""))) dashes.push(i);
+      if (DIALOGUE_DASHES.includes(c) && !(hasLetterOrDigit(text[i - 1] ?? "") && hasLetterOrDigit(text[i + 1] ?? ""))) dashes.push(i);
     }
     const bounds = [match.index + match[0].length - 1, ...dashes, lineEnd];
     const segments: Array<{ start: number; end: number; narrator: boolean }> = [];
@@ -210,7 +212,7 @@ function scanDialogue(text: string, compiled: CompiledLexicon): RawQuote[] {
       const end = bounds[k + 1]!;
       const body = text.slice(start, end);
       const previous = segments[segments.length - 1];
-      const narrator = previous !== undefined && !previous.narrator && /^\s*\p{Ll}/u.test(body);
+      const narrator = previous !== undefined && !previous.narrator && continuesLowercase(body);
       if (narrator && compiled.verbs.test(body)) sawSpeech = true;
       compiled.verbs.lastIndex = 0;
       if (previous && !narrator && !previous.narrator && k > 0 && !/^\s*[.!?…]/.test(body)) {
@@ -420,7 +422,7 @@ function subjectBefore(ctx: Context, word: Span): TextSpan | "pronoun" | undefin
 function nameBeforeApposition(ctx: Context, start: number, end: number): TextSpan | undefined {
   const window = ctx.text.slice(start, end).replace(/[\s,]+$/u, "");
   const comma = window.lastIndexOf(",");
-  if (comma < 0 || !/^\s*\p{Ll}/u.test(window.slice(comma + 1))) return undefined;
+  if (comma < 0 || !continuesLowercase(window.slice(comma + 1))) return undefined;
   const beforeEnd = start + comma;
   const names = nameRuns(ctx, start, beforeEnd);
   const last = names[names.length - 1];
@@ -432,9 +434,9 @@ function speakerAfter(ctx: Context, word: SpeechWord): TextSpan | "pronoun" | un
   const sentence = ctx.sentences[word.sentence]!;
   let start = word.end;
   while (start < sentence.end && /[\s,:—–]/u.test(text[start]!)) start++;
-  if (/^-(?:t-)?\p{L}+/u.test(text.slice(start, start + 8))) {
+  if (INVERTED_PRONOUN.test(text.slice(start, start + 8))) {
     // French inversion "dit-il", "a-t-elle ajouté"
-    const pronoun = /^-(?:t-)?(\p{L}+)/u.exec(text.slice(start, start + 12))![1]!;
+    const pronoun = INVERTED_PRONOUN.exec(text.slice(start, start + 12))![1]!;
     if (isPronoun(ctx, pronoun)) return "pronoun";
   }
   let end = phraseEnd(ctx, start, Math.min(sentence.end, start + AFTER_WINDOW_CHARS));
@@ -454,7 +456,7 @@ function speakerAfter(ctx: Context, word: SpeechWord): TextSpan | "pronoun" | un
   if (person) return person;
   const role = rolePhrase(ctx, start, end);
   // "a déclaré le ministre de l'Intérieur, Jean Dupont,": the name in apposition to a role.
-  const opensWithRole = /^\p{Ll}/u.test(tokens[0]!.text);
+  const opensWithRole = startsLowercase(tokens[0]!.text);
   const apposition = role && opensWithRole && text[end] === "," ? appositionName(ctx, end + 1, sentence.end) : undefined;
   if (apposition) return apposition;
   const names = nameRuns(ctx, start, end);
@@ -468,7 +470,7 @@ function phraseEnd(ctx: Context, start: number, limit: number): number {
   const slice = ctx.text.slice(start, limit);
   for (const m of slice.matchAll(pattern)) {
     if (m[0] === ".") {
-      const word = /(\p{L}+)$/u.exec(slice.slice(0, m.index))?.[1];
+      const word = WORD_BEFORE.exec(slice.slice(0, m.index))?.[1];
       if (word && (word.length === 1 || ctx.compiled.titles.has(`${word.toLowerCase()}.`) || ABBREVIATIONS.has(word.toLowerCase()))) continue;
     }
     return start + m.index;
@@ -517,10 +519,10 @@ function rolePhrase(ctx: Context, start: number, end: number): TextSpan | undefi
   if (tokens.length === 0 || tokens.length > MAX_ROLE_WORDS) return undefined;
   const first = tokens[0]!.text;
   const firstLower = first.toLowerCase();
-  const article = /^\p{L}['’]/u.exec(firstLower) ? firstLower.slice(0, 2) : firstLower;
+  const article = startsWithElision(firstLower) ? firstLower.slice(0, 2) : firstLower;
   const determined = ctx.compiled.determiners.has(article) || ctx.compiled.determiners.has(firstLower);
   if (determined && tokens.length === 1 && !/['’]/.test(first)) return undefined; // a bare "the"
-  if (ctx.compiled.determiners.size > 0 && !determined && !/^\p{Lu}/u.test(first)) return undefined;
+  if (ctx.compiled.determiners.size > 0 && !determined && !isCapitalised(first)) return undefined;
   if (!determined && ctx.compiled.stopwords.has(firstLower)) return undefined; // "De esa forma"
   if (tokens.every((t) => ctx.compiled.stopwords.has(t.text.toLowerCase()))) return undefined;
   // An auxiliary, pronoun or "that" inside means a clause, not a noun phrase.
@@ -689,7 +691,7 @@ function nearest(words: SpeechWord[], quote: RawQuote): SpeechWord | undefined {
 function wholeSentence(ctx: Context, quote: RawQuote, sentence: number): boolean {
   const span = ctx.sentences[sentence]!;
   const outside = ctx.text.slice(span.start, quote.outerStart) + ctx.text.slice(quote.outerEnd, span.end);
-  return !/[\p{L}\p{N}]/u.test(outside);
+  return !hasLetterOrDigit(outside);
 }
 
 function sameParagraph(text: string, a: number, b: number): boolean {

@@ -21,10 +21,13 @@ interface Run {
   heading: boolean;
 }
 
+/** A run of letters (global: used by match only). */
+const LETTER_RUN = /\p{L}+/gu;
+
 /** A short block that is a date (and maybe a name): a dateline or byline, not body. */
 function isDateline(text: string): boolean {
   if (text.length > DATELINE_MAX_CHARS || !DATELINE_MARK.test(text)) return false;
-  const words = text.match(/\p{L}+/gu) ?? [];
+  const words = text.match(LETTER_RUN) ?? [];
   return words.length <= DATELINE_MAX_WORDS;
 }
 

@@ -14,6 +14,7 @@ import {
   THRESHOLDS as T,
   UI_WORDS,
 } from "./lexicon.ts";
+import { hasLetter } from "../../letters.ts";
 
 export type Role = "prose" | "short" | "boilerplate" | "date" | "publisher";
 
@@ -64,8 +65,11 @@ export function isProse(line: Line): boolean {
 function publisherOf(line: Line): string | undefined {
   if (line.text.length > T.publisherMaxLength) return undefined;
   const name = line.text.match(PUBLISHER_LINE)?.[1]?.trim();
-  return name && /\p{L}/u.test(name) ? name : undefined;
+  return name && hasLetter(name) ? name : undefined;
 }
+
+/** Global: used by match only. */
+const DIGIT_RUN = /\p{N}+/gu;
 
 /**
  * "" for a date-shaped line the parser did not resolve; the ISO date when it did; undefined if not
@@ -75,7 +79,7 @@ function publisherOf(line: Line): string | undefined {
 function dateOf(line: Line, language?: string): string | undefined {
   if (line.effectiveLength > T.dateLineMaxLength || line.words > T.dateLineMaxWords) return undefined;
   if (FULL_STOP_END.test(line.text) || /[?!？！؟]$/u.test(line.text) || COPYRIGHT_LINE.test(line.text)) return undefined;
-  const numbers = line.text.match(/\p{N}+/gu)?.length ?? 0;
+  const numbers = line.text.match(DIGIT_RUN)?.length ?? 0;
   if (numbers === 0) return undefined;
   if (line.words > T.dateLineMaxWordsAnyShape && numbers / line.words < T.dateLineMinNumberShare) return undefined;
   const shaped = DATE_SHAPE.test(line.text);

@@ -3,6 +3,7 @@
  * Everything later (zones, title, body) decides on these numbers only.
  */
 import { DENSE_SCRIPTS, SCRIPTS, TERMINAL_PUNCTUATION, THRESHOLDS } from "./lexicon.ts";
+import { hasLowercase } from "../../letters.ts";
 
 export interface Line {
   index: number;
@@ -28,11 +29,16 @@ export interface Line {
 const LETTER = /\p{L}/gu;
 const WORD = /[\p{L}\p{N}\p{M}'’-]+/gu;
 
+/** Global: used by replace only. */
+const DIGIT_RUN = /\p{N}+/gu;
+/** Global: used by replace only. */
+const NON_WORD_RUN = /[^\p{L}\p{N}\p{M}]+/gu;
+
 export function lineKey(text: string): string {
   return text
     .toLowerCase()
-    .replace(/\p{N}+/gu, "0")
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, " ")
+    .replace(DIGIT_RUN, "0")
+    .replace(NON_WORD_RUN, " ")
     .trim();
 }
 
@@ -51,6 +57,8 @@ function majority(counts: Map<string, number>): string | undefined {
   for (const [name, n] of counts) if (n > bestCount) [best, bestCount] = [name, n];
   return best;
 }
+
+const FIRST_LETTER = /\p{L}/u;
 
 /** One entry per non-empty line of the dump, whitespace collapsed. */
 export function analyseLines(dump: string): { lines: Line[]; dominantScript?: string } {
@@ -75,7 +83,7 @@ export function analyseLines(dump: string): { lines: Line[]; dominantScript?: st
     const denseWords = dense / THRESHOLDS.cjkCharsPerWord;
     // A CJK run is one regex "word": count it by characters instead.
     const words = dense > text.length / 2 ? Math.max(spaced, denseWords) : spaced;
-    const firstLetter = text.match(/\p{L}/u)?.[0];
+    const firstLetter = text.match(FIRST_LETTER)?.[0];
     const key = lineKey(text);
     keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
     return {
@@ -89,7 +97,7 @@ export function analyseLines(dump: string): { lines: Line[]; dominantScript?: st
       letters,
       terminal: TERMINAL_PUNCTUATION.test(text),
       script: majority(scripts),
-      capitalised: firstLetter !== undefined && !/\p{Ll}/u.test(firstLetter),
+      capitalised: firstLetter !== undefined && !hasLowercase(firstLetter),
       repeats: 0,
     };
   });

@@ -5,6 +5,7 @@
  */
 import type { ClassifiedLine } from "./classify.ts";
 import { FULL_STOP_END, THRESHOLDS as T } from "./lexicon.ts";
+import { hasHanOrKana } from "../../letters.ts";
 
 export interface Zone {
   start: number;
@@ -88,11 +89,14 @@ export function segmentScore(lines: ClassifiedLine[], seg: Zone & { sum: number 
   return score;
 }
 
+/** Global: used by match only. */
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+
 /** Content-word keys of a line: longer words, or character pairs in scripts without spaces. */
 function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
-    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w)) {
+  for (const w of text.toLowerCase().match(LETTER_RUN) ?? []) {
+    if (hasHanOrKana(w)) {
       for (let i = 0; i + 1 < w.length; i++) out.add(w.slice(i, i + 2));
     } else if (w.length >= T.contentWordMinLength) out.add(w);
   }

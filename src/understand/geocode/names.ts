@@ -1,3 +1,4 @@
+import { stripCombiningMarks } from "../../letters.ts";
 /**
  * Geocode step: turning a place name as written into lookup keys. Normalisation (case, diacritics,
  * apostrophes, Arabic letter variants) and small, named rewriting rules (Russian/Ukrainian case
@@ -20,7 +21,7 @@ const SEPARATORS = /[\s\-‐‑‒–—_/,;:()"«»“”„·.]+/gu;
 
 /** The lookup key of a name: lower case, no diacritics or apostrophes, words separated by one space. */
 export function nameKey(text: string): string {
-  let s = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  let s = stripCombiningMarks(text.normalize("NFKD")).toLowerCase();
   s = s.replace(/[ßłøđðæœıþħ]/g, (c) => FOLDED_LETTERS[c] ?? c);
   s = s.replace(/[أإآٱىةـ]/g, (c) => ARABIC_VARIANTS[c] ?? c);
   s = s.replace(APOSTROPHES, "").replace(SEPARATORS, " ");
@@ -100,6 +101,8 @@ export interface NameReading {
 
 const WORD_SPLIT = /\s+/;
 
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
+
 /**
  * Readings of a written name, most literal first: as written; without leading prepositions,
  * articles and designators; without trailing designators; with Slavic case endings undone.
@@ -134,7 +137,7 @@ export function readingsOf(text: string): NameReading[] {
   add(nameKey(words.join(" ")), [...rules], designator);
 
   // Undo a case ending on the last word (and the alternation it may reveal).
-  if (/\p{Script=Cyrillic}/u.test(words[words.length - 1] ?? "")) {
+  if (CYRILLIC_LETTER.test(words[words.length - 1] ?? "")) {
     const last = words[words.length - 1]!;
     const head = words.slice(0, -1);
     for (const { rule, ending, nominative } of SLAVIC_CASE_ENDINGS) {

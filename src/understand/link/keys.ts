@@ -19,6 +19,7 @@ import {
   SKELETON_CLASSES,
   UKRAINIAN_LATIN,
 } from "./alphabets.ts";
+import { stripCombiningMarks } from "../../letters.ts";
 
 export type Script = "latin" | "cyrillic" | "greek" | "arabic" | "other";
 
@@ -35,12 +36,14 @@ export function scriptOf(text: string): Script {
   return "other";
 }
 
+const NON_LETTER_RUN = /[^\p{L}\p{M}]+/u;
+
 /** Words of a name, lower case; hyphens and apostrophes split words ("Ban Ki-moon" -> ban ki moon). */
 export function nameWords(text: string): string[] {
   return text
     .toLocaleLowerCase()
     .replace(/[\u064b-\u065f\u0670]/g, "") // Arabic short-vowel marks
-    .split(/[^\p{L}\p{M}]+/u)
+    .split(NON_LETTER_RUN)
     .filter(Boolean);
 }
 
@@ -70,7 +73,7 @@ export function plainLatin(word: string): string {
 function spellPlainLatin(word: string): string {
   let out = "";
   for (const ch of word.toLocaleLowerCase()) out += LATIN_SPECIAL[ch] ?? ch;
-  return out.normalize("NFD").replace(/\p{M}/gu, "");
+  return stripCombiningMarks(out.normalize("NFD"));
 }
 
 /** The plain key of a whole name: words joined by one space. */
@@ -88,7 +91,7 @@ function mapLetters(word: string, table: Record<string, string>): string {
 export function romanize(word: string, language: string): string {
   if (CYRILLIC.test(word)) return mapLetters(word, language === "uk" ? UKRAINIAN_LATIN : RUSSIAN_LATIN);
   if (GREEK.test(word)) {
-    let w = word.normalize("NFD").replace(/\p{M}/gu, "");
+    let w = stripCombiningMarks(word.normalize("NFD"));
     for (const [from, to] of GREEK_DIGRAPHS) w = w.split(from).join(to);
     return mapLetters(w, GREEK_LATIN);
   }

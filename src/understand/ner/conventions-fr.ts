@@ -23,10 +23,11 @@
  * and old print and OCR add unaccented capitals ("Etats-Unis") and lost full stops.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { isCapitalised, NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
+import { NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
 // index.ts imports this module through conventions.ts; the gazetteer is only read when a sentence is tagged.
 import { loadGazetteer } from "./index.ts";
+import { hasLetter, hasLowercase, isCapitalised, startsLowercase } from "../../letters.ts";
 
 /** Closed-class words, sentence adverbs and adjectives that open names ("Premier ministre", "Petit Parisien"), lowercase: no name alone. */
 const NEVER_ALONE = new Set([
@@ -122,7 +123,7 @@ function splitAtJoins(words: readonly string[], tags: string[]): void {
       const word = words[i]!;
       const next = words[i + 1]?.toLowerCase() ?? "";
       // A pronoun opens a sentence when its verb follows (not "Hold On Me").
-      const opener = SENTENCE_OPENERS.has(word.toLowerCase()) && isCapitalised(word) && /^\p{Ll}/u.test(words[i + 1] ?? "");
+      const opener = SENTENCE_OPENERS.has(word.toLowerCase()) && isCapitalised(word) && startsLowercase(words[i + 1] ?? "");
       const join = word === "et" && (LEADING_PARTICLES.has(next) || span.type !== "ORG") && i + 1 < span.end;
       if (!opener && !join) continue;
       if (i > start) writeSpan(tags, start, i, span.type);
@@ -139,7 +140,7 @@ function tagTitledPersons(words: readonly string[], tags: string[]): void {
     const bare = words[i]!.replace(/\.$/, "");
     // A rank or nobility title, in either case, before a capitalised name ("le général Joffre", "Docteur Roux").
     const rank = RANKS.has(bare.toLowerCase()) && !tags[i]!.startsWith("I-") && isCapitalised(words[i + 1] ?? "");
-    if (!rank && (!TITLES.has(bare.toLowerCase()) || !/^\p{Lu}/u.test(bare) || (tags[i]!.startsWith("I-") && AMBIGUOUS_TITLES.has(bare)))) continue;
+    if (!rank && (!TITLES.has(bare.toLowerCase()) || !isCapitalised(bare) || (tags[i]!.startsWith("I-") && AMBIGUOUS_TITLES.has(bare)))) continue;
     let start = i + 1;
     if (bare === words[i] && words[start] === ".") start++;
     if (tags[i] !== "O" && (tags[i + 1] ?? "O").startsWith("I-")) tags[i + 1] = "B-" + tags[i + 1]!.slice(2);
@@ -218,8 +219,10 @@ function isKnownPlace(word: string, lists: Conventions): boolean {
 
 const isPlaceKinds = (kinds: string): boolean => [NAME_KINDS.country, NAME_KINDS.area, NAME_KINDS.region].some((k) => kinds.includes(k));
 
+const UNACCENTED_CAPITAL_E = /^E(?=\p{Ll})/u;
+
 /** Old print and OCR leave capitals unaccented ("Etats-Unis", "Ecosse"): the spelling with "É". */
-const accentedCapital = (word: string): string => word.replace(/^E(?=\p{Ll})/u, "É");
+const accentedCapital = (word: string): string => word.replace(UNACCENTED_CAPITAL_E, "É");
 
 /** A span that is a listed country or region once its capital is accented ("Etats-Unis") is that place. */
 function typeUnaccentedPlaces(words: readonly string[], tags: string[], lists: Conventions): void {
@@ -262,7 +265,7 @@ function typeLoneNamesByContext(words: readonly string[], tags: string[], lists:
     const word = words[span.start]!;
     // After a bare "de" a firm is as likely as a place ("le directeur de Renault"): only a known place turns.
     const placePreposition = PLACE_PREPOSITIONS.has(before) && (!OF.has(before) || isKnownPlace(word, lists));
-    if (placePreposition || (articled && !word.includes("-") && /\p{Ll}/u.test(word))) writeSpan(tags, span.start, span.end, "LOC");
+    if (placePreposition || (articled && !word.includes("-") && hasLowercase(word))) writeSpan(tags, span.start, span.end, "LOC");
   }
   // "près de Beauvais", "originaire de Tours", "la commune de Leuilly": a lone name after a word of place and "de" is the place.
   for (const span of spansFromTags(tags)) {
@@ -271,7 +274,7 @@ function typeLoneNamesByContext(words: readonly string[], tags: string[], lists:
     if (span.type !== "LOC" && span.end - span.start === 1 && (of === "de" || of === "d'") && (PLACE_CUES.has(cue) || PLACE_NOUNS.has(cue))) writeSpan(tags, span.start, span.end, "LOC");
   }
   // Headings, captions and tables ("Pintac ( Hautes-Pyrénées )") say nothing by word order.
-  const lowercase = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  const lowercase = words.filter((w) => startsLowercase(w)).length;
   if (lowercase < 4 && !(lowercase > 0 && /^[.!?…]$/u.test(words[words.length - 1]!))) return;
   const spans = spansFromTags(tags);
   // Compound place names ("Lamotte-Beuvron", "Saint-Hubert"), names after a preposition or a place
@@ -282,7 +285,7 @@ function typeLoneNamesByContext(words: readonly string[], tags: string[], lists:
     return s.end - s.start > 1 || words[s.start]!.includes("-") || LOCATIVE_CONTEXT.has(before) || PLACE_NOUNS.has(before) || isKnownPlace(words[s.start]!, lists);
   });
   spans.forEach((span, k) => {
-    if (span.type !== "LOC" || knownPlace[k] || !/\p{Ll}/u.test(words[span.start]!)) return;
+    if (span.type !== "LOC" || knownPlace[k] || !hasLowercase(words[span.start]!)) return;
     if (words[span.start - 1] === "(" || words[span.end] === "(" || listedWithPlaces(words, spans, knownPlace, k)) return;
     writeSpan(tags, span.start, span.end, "PER");
   });
@@ -302,6 +305,8 @@ const ALL_CAPS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 /** Acronyms are short ("CGT", "SNCF"); a longer word in capitals is a word shouted. */
 const ACRONYM_MAX_LETTERS = 5;
 
+const CAPITAL_INITIAL = /^\p{Lu}\.?$/u;
+
 /**
  * In a line of running text, capitals make headings and advertisements ("UN DRAME A ...", "OFFRES
  * D'EMPLOI"), not people or organisations: a span made of words in capitals, or holding a word in
@@ -310,8 +315,8 @@ const ACRONYM_MAX_LETTERS = 5;
  */
 function untagShoutedWords(words: readonly string[], tags: string[]): void {
   for (const span of spansFromTags(tags)) {
-    const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w));
-    const shouted = spanWords.filter((w) => ALL_CAPS_WORD.test(w) || /^\p{Lu}\.?$/u.test(w));
+    const spanWords = words.slice(span.start, span.end).filter((w) => hasLetter(w));
+    const shouted = spanWords.filter((w) => ALL_CAPS_WORD.test(w) || CAPITAL_INITIAL.test(w));
     const numeral = spanWords.length === 1 && ROMAN_NUMERAL.test(spanWords[0]!);
     const allShouted = shouted.length > 0 && shouted.length === spanWords.length && !(spanWords.length === 1 && spanWords[0]!.length <= ACRONYM_MAX_LETTERS);
     // ... but a surname in capitals after a given name is the French way of writing names ("Jean DUPONT").

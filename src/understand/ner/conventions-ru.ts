@@ -16,7 +16,8 @@
  */
 import { spansFromTags } from "./model.ts";
 import { calendarWords } from "./lexicon.ts";
-import { isCapitalised, writeSpan, type Conventions } from "./conventions.ts";
+import { writeSpan, type Conventions } from "./conventions.ts";
+import { hasLetter, hasUppercase, isAcronym, isCapitalised, startsCapitalThenLowercase, startsCyrillic, startsLatin, startsLowercase } from "../../letters.ts";
 
 /** Sentence adverbs, particles and interjections (Russian and Ukrainian) that open sentences. */
 const DISCOURSE_WORDS = new Set([
@@ -111,8 +112,8 @@ const COMMON_NOUN_ENDING = /(?:ы|ция|ции|цию|цией|ние|ния|н
 const SENTENCE_ADVERB = /(?:чески|ально|ьно|енно|ательно|ливо|ично)$/u;
 
 /** A lowercase Cyrillic word; "ад-Дин", "эль-Масри" are name parts with an article. */
-const isLowerCyrillic = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Cyrillic}/u.test(word) && !/\p{Lu}/u.test(word);
-const isLatinName = (word: string): boolean => /^\p{Script=Latin}/u.test(word) && /\p{L}/u.test(word);
+const isLowerCyrillic = (word: string): boolean => startsLowercase(word) && startsCyrillic(word) && !hasUppercase(word);
+const isLatinName = (word: string): boolean => startsLatin(word) && hasLetter(word);
 
 function clear(tags: string[], start: number, end: number): void {
   for (let i = start; i < end; i++) tags[i] = "O";
@@ -143,10 +144,12 @@ function typePlacesAfterPlaceNouns(words: readonly string[], tags: string[]): vo
   }
 }
 
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+
 function untagCommonAcronyms(words: readonly string[], tags: string[]): void {
   for (const span of spansFromTags(tags)) {
     const word = words[span.start]!;
-    if (span.end - span.start === 1 && /^\p{Lu}+$/u.test(word) && COMMON_ACRONYMS.has(word.toLowerCase())) tags[span.start] = "O";
+    if (span.end - span.start === 1 && ALL_CAPITALS.test(word) && COMMON_ACRONYMS.has(word.toLowerCase())) tags[span.start] = "O";
   }
 }
 
@@ -163,7 +166,7 @@ const COMMON_ACRONYMS = new Set(["сми", "ввп", "дтп", "чп", "ндс",
 function retypeAcronymPersons(words: readonly string[], tags: string[], lists: Conventions): void {
   for (const span of spansFromTags(tags)) {
     const last = span.end - 1;
-    if (span.type !== "PER" || !/^\p{Lu}{2,6}$/u.test(words[last]!) || /^[IVXLCDM]+$/u.test(words[last]!)) continue; // "Людовик XIV"
+    if (span.type !== "PER" || !isAcronym(words[last]!) || /^[IVXLCDM]+$/u.test(words[last]!)) continue; // "Людовик XIV"
     // A person's name ending in an acronym ran into the next name ("после смерти Кима Чен Ира КНДР падёт").
     if (span.end - span.start > 1) writeSpan(tags, span.start, last, "PER");
     tags[last] = /[KAR]/.test(lists.match(words, last)?.[1] ?? "") ? "B-LOC" : "B-ORG";
@@ -226,6 +229,8 @@ function cutAtFunctionWords(words: readonly string[], tags: string[]): void {
   }
 }
 
+const LETTER_OR_DIGIT_INITIAL = /^[\p{L}\p{N}]/u;
+
 /**
  * Quoted names after a generic noun or a legal form take their type from it: a legal form or a
  * word for an organisation makes the quoted name an organisation (the legal form itself is left
@@ -236,12 +241,12 @@ function typeQuotedNames(words: readonly string[], tags: string[]): void {
     if (!OPENING_QUOTES.has(words[open]!)) continue;
     let close = open + 1;
     while (close < words.length && close - open <= 8 && !CLOSING_QUOTES.has(words[close]!)) close++;
-    if (close >= words.length || close - open > 8 || close === open + 1 || !/^[\p{L}\p{N}]/u.test(words[open + 1]!)) continue;
+    if (close >= words.length || close - open > 8 || close === open + 1 || !LETTER_OR_DIGIT_INITIAL.test(words[open + 1]!)) continue;
     // The words come truecased: a quoted name's first word may have lost its capital ("« Путь Грузии »").
     const noun = words[open - 1]!;
     const lower = noun.toLowerCase();
-    const legalForm = LEGAL_FORMS.has(lower) && /^\p{Lu}/u.test(noun);
-    const generic = isLowerCyrillic(noun) || (open === 1 && /^\p{Script=Cyrillic}/u.test(noun)); // or capitalised as the first word
+    const legalForm = LEGAL_FORMS.has(lower) && isCapitalised(noun);
+    const generic = isLowerCyrillic(noun) || (open === 1 && startsCyrillic(noun)); // or capitalised as the first word
     const type = legalForm || (generic && ORGANISATION_NOUN.test(lower)) ? "ORG" : generic && ARTIFACT_NOUN.test(lower) ? "MISC" : undefined;
     if (!type) continue;
     // An entity running into the quotes from outside is the tagger's guess; the quotes decide.
@@ -293,6 +298,9 @@ function typeOrganisationWords(words: readonly string[], tags: string[]): void {
   }
 }
 
+/** An acronym, maybe with a case ending ("МВД", "МВДу"). */
+const INFLECTED_ACRONYM = /^\p{Lu}{2,6}(?:а|у|е|ом|ы)?$/u;
+
 /**
  * An acronym, bare or inflected, or a stump compound opening a person span is the person's
  * organisation ("глава МИДа Сэйдзи Маэхара", "президент ФИДЕ Илюмжинов", "глава Роскосмоса ...").
@@ -301,17 +309,20 @@ function splitAffiliations(words: readonly string[], tags: string[]): void {
   for (const span of spansFromTags(tags)) {
     if (span.type !== "PER" || span.end - span.start < 2) continue;
     const first = words[span.start]!;
-    const organisation = /^\p{Lu}{2,6}(?:а|у|е|ом|ы)?$/u.test(first) || STUMP_COMPOUND.test(first.toLowerCase());
-    if (!organisation || !words.slice(span.start + 1, span.end).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    const organisation = INFLECTED_ACRONYM.test(first) || STUMP_COMPOUND.test(first.toLowerCase());
+    if (!organisation || !words.slice(span.start + 1, span.end).every((w) => startsCapitalThenLowercase(w))) continue;
     writeSpan(tags, span.start, span.start + 1, "ORG");
     writeSpan(tags, span.start + 1, span.end, "PER");
   }
 }
 
+const CYRILLIC_FIRST_LETTER = /^\P{L}*\p{Script=Cyrillic}/u;
+const LATIN_FIRST_LETTER = /^\P{L}*\p{Script=Latin}/u;
+
 /** A span turning from Cyrillic to Latin letters, or back, holds two names ("ЗАЗ Forza"), Roman numerals aside. */
 function splitAtScriptChange(words: readonly string[], tags: string[]): void {
   // Roman numerals belong to either script ("Павло VI").
-  const script = (word: string): string => (/^[IVXLCDM]+$/u.test(word) ? "" : /^\P{L}*\p{Script=Cyrillic}/u.test(word) ? "cyrillic" : /^\P{L}*\p{Script=Latin}/u.test(word) ? "latin" : "");
+  const script = (word: string): string => (/^[IVXLCDM]+$/u.test(word) ? "" : CYRILLIC_FIRST_LETTER.test(word) ? "cyrillic" : LATIN_FIRST_LETTER.test(word) ? "latin" : "");
   for (const span of spansFromTags(tags)) {
     for (let i = span.start + 1; i < span.end; i++) {
       const before = script(words[i - 1]!);

@@ -20,12 +20,14 @@
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { calendarWords, ORGANISATION_WORDS, TITLE_WORDS } from "./lexicon.ts";
+import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
 import { applyFrenchConventions, trimFrenchClosedClassWords } from "./conventions-fr.ts";
+import { applySpanishConventions } from "./conventions-es.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
+import { hasLetter, hasLetterOrDigit, hasLowercase, isAcronym, isCapitalised, isLowerLatin, isNumber, startsCapitalThenLowercase, startsWithLetter } from "../../letters.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
 export const NAME_KINDS = {
@@ -253,11 +255,16 @@ const NEVER_ALONE: Record<string, ReadonlySet<string>> = {
   en: new Set(["I"]),
 };
 
-const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
-export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
-const isNumber = (word: string): boolean => /^\p{N}+$/u.test(word);
-const isInitial = (word: string): boolean => /^\p{Lu}\.$/u.test(word);
-const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word);
+const INITIAL = /^\p{Lu}\.$/u;
+
+const isInitial = (word: string): boolean => INITIAL.test(word);
+
+const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
+/** A list item number ("1.", "2)"). */
+const LIST_NUMBER = /^\p{N}+[.)]?$/u;
+/** A country written as 2 or 3 capitals ("US", "U.K."). */
+const COUNTRY_ABBREVIATION = /^(?:\p{Lu}\.?){2,3}$/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}'-]+$/u;
 
 export class Conventions extends NameList {
   private readonly commonWords = new Map<string, ReadonlySet<string>>();
@@ -305,7 +312,7 @@ export class Conventions extends NameList {
    * nominative guessed by swapping the commonest case endings, place kinds only.
    */
   private inflectedPlace(word: string): string | undefined {
-    if (!/^\p{Script=Cyrillic}+$/u.test(word)) return undefined;
+    if (!CYRILLIC_WORD.test(word)) return undefined;
     const lower = word.toLowerCase();
     for (const [ending, replacements] of SLAVIC_CASE_ENDINGS) {
       if (!lower.endsWith(ending) || lower.length < ending.length + 3) continue;
@@ -328,21 +335,21 @@ export class Conventions extends NameList {
     typeDateline(words, tags);
     untagPronounI(words, tags, commonWords);
     splitAtInnerWords(words, tags, NAME_PARTICLES[language], VERSUS[language]);
-    splitOffTitles(words, tags, TITLE_WORDS[language], ORGANISATION_WORDS[language]);
+    splitOffTitles(words, tags, titleWords(language), organisationWords(language));
     if (language === "en") {
       this.typeScorecardPeople(words, tags, commonWords);
-      this.splitAtPossessives(words, tags, ORGANISATION_WORDS[language]);
+      this.splitAtPossessives(words, tags, organisationWords(language));
       this.splitOfPlaces(words, tags, commonWords);
     }
-    this.trimTrailingTitles(words, tags, TITLE_WORDS[language], commonWords);
-    untagOffices(words, tags, TITLE_WORDS[language], commonWords);
+    this.trimTrailingTitles(words, tags, titleWords(language), commonWords);
+    untagOffices(words, tags, titleWords(language), commonWords);
     this.splitLeadingPlaces(words, tags);
     // Per-language trimming first, so a whole span is the listed name ("de France").
     if (language === "fr") trimFrenchClosedClassWords(words, tags);
     this.typeKnownNames(words, tags, commonWords);
     this.typeDemonymRuns(words, tags, commonWords);
     this.typeMedia(words, tags, MEDIA_NOUNS[language]);
-    this.typePersonNames(words, tags, ORGANISATION_WORDS[language], commonWords);
+    this.typePersonNames(words, tags, organisationWords(language), commonWords);
     if (language === "en") typePersonLists(words, tags);
     tagAcronyms(words, tags, commonWords, COMMON_ABBREVIATIONS[language]);
     typeAbbreviations(words, tags, COMMON_ABBREVIATIONS[language], TIME_ZONES[language]);
@@ -354,6 +361,7 @@ export class Conventions extends NameList {
     if (never) untagNeverAlone(words, tags, never);
     if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this);
     if (language === "fr") applyFrenchConventions(words, tags, this);
+    if (language === "es") applySpanishConventions(words, tags, this);
   }
 
   /**
@@ -403,11 +411,11 @@ export class Conventions extends NameList {
     // English plurals ("Forwards") are read back to their stems.
     const isModelWord = (lower: string): boolean => (language === "en" ? hasWordOrStem(modelCommonWords, lower) : modelCommonWords.has(lower));
     // Titles in the plural head lists ("Forwards - ...").
-    const titles = new Set(TITLE_WORDS[language] ?? []);
+    const titles = titleWords(language);
     const isCommon = (w: string): boolean => this.isCommonWord(w, language) || isModelWord(w.toLowerCase()) || (language === "en" && hasWordOrStem(titles, w.toLowerCase()));
     const shouting = sentences.map((words) => isShouting(words));
     const positional = (words: readonly string[], i: number, s: number): boolean =>
-      shouting[s]! || i === 0 || SENTENCE_OPENERS.has(words[i - 1]!) || /^\p{N}+[.)]?$/u.test(words[i - 1]!);
+      shouting[s]! || i === 0 || SENTENCE_OPENERS.has(words[i - 1]!) || LIST_NUMBER.test(words[i - 1]!);
     const capitalisedInText = new Set<string>();
     sentences.forEach((words, s) => {
       for (let i = 1; i < words.length; i++) if (isCapitalised(words[i]!) && !positional(words, i, s)) capitalisedInText.add(words[i]!.toLowerCase());
@@ -417,17 +425,18 @@ export class Conventions extends NameList {
     sentences.forEach((words, s) => {
       // A preposition or adverb opening a span by position is no part of the name ("At Leeds", "Instead Price").
       for (const span of spansFromTags(tags[s]!)) {
+        if (span.end - span.start < 2 || !positional(words, span.start, s) || !functionWords?.has(words[span.start]!.toLowerCase())) continue;
         // Not in a title of a work, which has lowercase words ("Gone with the Wind", "In the Heat of the Night").
         const rest = words.slice(span.start + 1, span.end);
-        const title = rest.length === 0 || rest.some((w) => isLowerLatin(w) || w === "'s") || (rest[0] !== "The" && isCommon(rest[0]!));
-        if (span.end - span.start > 1 && !title && positional(words, span.start, s) && functionWords?.has(words[span.start]!.toLowerCase())) {
+        const title = rest.some((w) => isLowerLatin(w) || w === "'s") || (rest[0] !== "The" && isCommon(rest[0]!));
+        if (!title) {
           tags[s]![span.start] = "O";
           writeSpan(tags[s]!, span.start + 1, span.end, span.type);
         }
       }
       for (const span of spansFromTags(tags[s]!)) {
         if (!positional(words, span.start, s) || this.match(words, span.start)) continue;
-        const spanWords = words.slice(span.start, span.end).filter((w) => /\p{L}/u.test(w) && w !== "'s");
+        const spanWords = words.slice(span.start, span.end).filter((w) => hasLetter(w) && w !== "'s");
         if (spanWords.length === 0) continue;
         if ((spanWords.length === 1 || shouting[s]) && spanWords.every(positionalCommon)) {
           for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
@@ -463,7 +472,7 @@ export class Conventions extends NameList {
         if (span.type !== "LOC" || span.end - span.start !== 1 || this.match(words, span.start)) continue;
         const after = words[span.end]?.toLowerCase() ?? "";
         const before = words[span.start - 1]?.toLowerCase() ?? "";
-        if (speech.has(after) || (speech.has(before) && !/^\p{L}/u.test(words[span.end] ?? "."))) writeSpan(tags[s]!, span.start, span.end, "PER");
+        if (speech.has(after) || (speech.has(before) && !startsWithLetter(words[span.end] ?? "."))) writeSpan(tags[s]!, span.start, span.end, "PER");
       }
     });
   }
@@ -558,9 +567,8 @@ export class Conventions extends NameList {
    * Representative"): the title and the capitalised common words before it are cut off, and what is
    * left takes its type from the name lists ("Polish" MISC).
    */
-  private trimTrailingTitles(words: readonly string[], tags: string[], titles: readonly string[] | undefined, commonWords: ReadonlySet<string>): void {
-    if (!titles) return;
-    const titleSet = new Set(titles);
+  private trimTrailingTitles(words: readonly string[], tags: string[], titleSet: ReadonlySet<string>, commonWords: ReadonlySet<string>): void {
+    if (titleSet.size === 0) return;
     for (const span of spansFromTags(tags)) {
       // A person span ending so is a name ("Martin Luther King").
       if (span.type === "PER" || !titleSet.has(words[span.end - 1]!.toLowerCase().replace(/\.$/, ""))) continue;
@@ -607,29 +615,29 @@ export class Conventions extends NameList {
    * The name after the athlete's country and a comma is the team ("( Kenya ) , Talbot Ford ,").
    */
   private typeScorecardPeople(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
-    const organisational = new Set(ORGANISATION_WORDS.en ?? []);
-    const isCountry = (at: number): boolean => /[KR]/.test(this.match(words, at)?.[1] ?? "") || /^(?:\p{Lu}\.?){2,3}$/u.test(words[at] ?? "");
+    const organisational = organisationWords("en");
+    const isCountry = (at: number): boolean => /[KR]/.test(this.match(words, at)?.[1] ?? "") || COUNTRY_ABBREVIATION.test(words[at] ?? "");
     for (let i = 0; i < words.length; i++) {
-      if (tags[i] !== "O" || !/^\p{Lu}[\p{L}'-]+$/u.test(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
+      if (tags[i] !== "O" || !CAPITALISED_WORD.test(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
       // An untagged bowler or batsman ("Okafor 7-0-29-0", "lbw b Okafor 21").
       if (BOWLING_FIGURES.test(words[i + 1] ?? "") || (SCORECARD_WORDS.has(words[i - 1] ?? "") && /^\d+$/.test(words[i + 1] ?? ""))) tags[i] = "B-PER";
       // An untagged team after a rider and the country ("Tom Brack ( Kenya ) Velotex 20:36:54").
-      else if (words[i - 1] === ")" && words[i - 3] === "(" && isCountry(i - 2) && tags[i - 4]?.endsWith("-PER") && !/^\p{L}/u.test(words[i + 1] ?? "1")) tags[i] = "B-ORG";
+      else if (words[i - 1] === ")" && words[i - 3] === "(" && isCountry(i - 2) && tags[i - 4]?.endsWith("-PER") && !startsWithLetter(words[i + 1] ?? "1")) tags[i] = "B-ORG";
     }
     for (const span of spansFromTags(tags)) {
       if (span.type === "MISC") continue;
       const length = span.end - span.start;
       const name = words.slice(span.start, span.end);
-      if (length > 4 || !name.every((w) => /^\p{Lu}/u.test(w)) || organisational.has(name[length - 1]!.toLowerCase())) continue;
+      if (length > 4 || !name.every((w) => isCapitalised(w)) || organisational.has(name[length - 1]!.toLowerCase())) continue;
       const before = words[span.start - 1] ?? "";
       const after = words[span.end] ?? "";
       const inBrackets = after === "(" && words[span.end + 2] === ")" ? words[span.end + 1]! : "";
       const bracketed = inBrackets ? this.match(words, span.end + 1) : undefined;
-      const country = (bracketed?.[0] === 1 && /[KR]/.test(bracketed[1])) || /^(?:\p{Lu}\.?){2,3}$/u.test(inBrackets);
+      const country = (bracketed?.[0] === 1 && /[KR]/.test(bracketed[1])) || COUNTRY_ABBREVIATION.test(inBrackets);
       const cricket = SCORECARD_WORDS.has(before) || SCORECARD_WORDS.has(after) || BOWLING_FIGURES.test(after);
       const nameWords = name.every((w) => !commonWords.has(w.toLowerCase()) && !this.isCommonWord(w, "en"));
       // The team after an athlete and a country ("Tom Brack ( Kenya ) , Talbot Ford , 51.200").
-      const countryBefore = words[span.start - 4] === "(" && (/[KR]/.test(this.match(words, span.start - 3)?.[1] ?? "") || /^(?:\p{Lu}\.?){2,3}$/u.test(words[span.start - 3]!));
+      const countryBefore = words[span.start - 4] === "(" && (/[KR]/.test(this.match(words, span.start - 3)?.[1] ?? "") || COUNTRY_ABBREVIATION.test(words[span.start - 3]!));
       if (before === "," && words[span.start - 2] === ")" && countryBefore && tags[span.start - 5]?.endsWith("-PER") && after === ",") {
         writeSpan(tags, span.start, span.end, "ORG");
         continue;
@@ -646,8 +654,7 @@ export class Conventions extends NameList {
    * name ending in an organisation word keeps its possessive ("McDonald 's Corp"); one opening a
    * span is dropped ("'s Sun").
    */
-  private splitAtPossessives(words: readonly string[], tags: string[], organisationWords: readonly string[] | undefined): void {
-    const organisational = new Set(organisationWords ?? []);
+  private splitAtPossessives(words: readonly string[], tags: string[], organisational: ReadonlySet<string>): void {
     for (const span of spansFromTags(tags)) {
       if (words[span.start] === "'s" && span.end - span.start > 1) {
         tags[span.start] = "O";
@@ -682,7 +689,7 @@ export class Conventions extends NameList {
       const before = words.slice(span.start, of);
       if (before.length < 2) continue;
       const nameLike = (w: string): boolean =>
-        /^\p{Lu}\p{Ll}/u.test(w) && !commonWords.has(w.toLowerCase()) && !this.isCommonWord(w, "en") && !ORGANISATION_WORDS.en!.includes(w.toLowerCase()) && !TITLE_WORDS.en!.includes(w.toLowerCase());
+        startsCapitalThenLowercase(w) && !commonWords.has(w.toLowerCase()) && !this.isCommonWord(w, "en") && !organisationWords("en").has(w.toLowerCase()) && !titleWords("en").has(w.toLowerCase());
       if (!before.every(nameLike)) continue;
       writeSpan(tags, span.start, of, span.type);
       tags[of] = "O";
@@ -698,6 +705,7 @@ export class Conventions extends NameList {
   private markCompounds(words: readonly string[], tags: string[]): void {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
+      if (!word.includes("-") && !word.includes("$")) continue; // every shape below has a hyphen or a dollar sign
       const parts = word.split("-");
       const demonyms = parts.length > 1 && parts.every((part, p) => /D/.test(this.match([part], 0)?.[1] ?? "") || (p < parts.length - 1 && COMBINING_FORMS.has(part)));
       if (!NAME_COMPOUND.test(word) && !demonyms && !PREFIXED_NAME.test(word) && !COUNTRY_CURRENCY.test(word)) continue;
@@ -713,7 +721,7 @@ export class Conventions extends NameList {
       }
       // The name may start before the compound ("New York-based"): a span of capitalised words just before joins it.
       let start = i;
-      if (i > 0 && tags[i - 1] !== "O" && /^\p{Lu}/u.test(word)) {
+      if (i > 0 && tags[i - 1] !== "O" && isCapitalised(word)) {
         while (start > 0 && tags[start - 1] !== "O" && isCapitalised(words[start - 1]!) && i - start < 2) start--;
         if (!tags[start]!.startsWith("B-")) start = i;
       }
@@ -726,8 +734,7 @@ export class Conventions extends NameList {
    * name ("Linda Wild", "Saeed Anwar") and ends in no organisation word is a person; an untagged
    * initial before a capitalised word that is no common word is one too ("( P. Simmons 4-38 )").
    */
-  private typePersonNames(words: readonly string[], tags: string[], organisationWords: readonly string[] | undefined, commonWords: ReadonlySet<string>): void {
-    const organisational = new Set(organisationWords ?? []);
+  private typePersonNames(words: readonly string[], tags: string[], organisational: ReadonlySet<string>, commonWords: ReadonlySet<string>): void {
     for (const span of spansFromTags(tags)) {
       const length = span.end - span.start;
       if (span.type === "PER" || span.type === "MISC" || length < 2 || length > 3) continue;
@@ -742,7 +749,7 @@ export class Conventions extends NameList {
       let end = i + 1;
       while (end < words.length && isInitial(words[end]!) && tags[end] === "O") end++;
       const surname = words[end];
-      if (surname === undefined || tags[end] !== "O" || !/^\p{Lu}\p{Ll}/u.test(surname) || commonWords.has(surname.toLowerCase()) || this.match(words, end)) continue;
+      if (surname === undefined || tags[end] !== "O" || !startsCapitalThenLowercase(surname) || commonWords.has(surname.toLowerCase()) || this.match(words, end)) continue;
       writeSpan(tags, i, end + 1, "PER");
       i = end;
     }
@@ -855,6 +862,8 @@ function typeByReference(sentences: ReadonlyArray<readonly string[]>, tags: stri
   });
 }
 
+const TITLECASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+
 /**
  * A lone word that opens an organisation's longer name elsewhere in the document is that organisation
  * ("Velotex Mining Corp" ... "Velotex said", "Rovers Vale" ... "Rovers scored"): reporters name a
@@ -869,7 +878,7 @@ function typeShortNames(sentences: ReadonlyArray<readonly string[]>, tags: strin
     for (const span of spansFromTags(tags[s]!)) {
       if (span.type === "PER" && span.end - span.start > 1) for (let i = span.start; i < span.end; i++) personWords.add(words[i]!);
       const first = words[span.start]!;
-      if (span.type === "ORG" && span.end - span.start >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first) && /^\p{Lu}/u.test(words[span.start + 1]!)) shortNames.add(first);
+      if (span.type === "ORG" && span.end - span.start >= 2 && TITLECASE_WORD.test(first) && isCapitalised(words[span.start + 1]!)) shortNames.add(first);
     }
   });
   for (const word of shortNames) if (personWords.has(word) || meansOtherwise(word)) shortNames.delete(word);
@@ -896,13 +905,13 @@ function resultLineSides(words: readonly string[]): TokenSpan[] {
   };
   for (let side = 0; side < 2; side++) {
     const start = i;
-    while (i < words.length && /^\p{Lu}/u.test(words[i]!)) i++;
+    while (i < words.length && isCapitalised(words[i]!)) i++;
     if (i === start || !/^\d+$/.test(words[i] ?? "")) return [];
     sides.push({ start, end: i, type: "ORG" });
     i++;
     skipParenthesis();
   }
-  return words.slice(i).every((w) => !/[\p{L}\p{N}]/u.test(w)) ? sides : [];
+  return words.slice(i).every((w) => !hasLetterOrDigit(w)) ? sides : [];
 }
 
 /** Cells of a standings table: counts, records, percentages, goal differences. */
@@ -912,16 +921,18 @@ const TABLE_CELL = /^(?:[+-]?\d+(?:[.,:]\d+)?|\.\d+|-|\d+-\d+|\d+\/\d+)$/;
 function standingsRowName(words: readonly string[], opensPersonName: (word: string) => boolean): TokenSpan[] {
   const start = /^\d+[.)]?$/.test(words[0] ?? "") ? 1 : 0;
   let i = start;
-  while (i < words.length && /^\p{Lu}/u.test(words[i]!)) i++;
+  while (i < words.length && isCapitalised(words[i]!)) i++;
   if (i === start || opensPersonName(words[start]!)) return [];
-  const cells = words.slice(i).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const cells = words.slice(i).filter((w) => hasLetterOrDigit(w));
   return cells.length >= 3 && cells.every((w) => TABLE_CELL.test(w)) ? [{ start, end: i, type: "ORG" }] : [];
 }
+
+const HYPHEN_BETWEEN_LETTERS = /(?<=\p{L})(-)(?=\p{L})/u;
 
 /** A headline opening with a sport's name and a dash or colon ("SOCCER - JAPAN GET LUCKY WIN"). */
 function isSportsSlug(words: readonly string[], sports: ReadonlySet<string>): boolean {
   // A dash may be glued to the slug ("FOOTBALL-STANDINGS").
-  const headline = words.slice(0, 6).flatMap((w) => w.split(/(?<=\p{L})(-)(?=\p{L})/u));
+  const headline = words.slice(0, 6).flatMap((w) => w.split(HYPHEN_BETWEEN_LETTERS));
   const separator = headline.findIndex((w) => w === "-" || w === ":" || w === "--");
   if (separator < 1 || separator > 4) return false;
   // "NHL ICE HOCKEY -", "NBA BASKETBALL -": any word or pair of words of the slug may name the sport.
@@ -941,7 +952,7 @@ function typeDateline(words: readonly string[], tags: string[]): void {
   // A place and its region or country, separated by a comma ("SPRINGFIELD , Illinois 1996-08-30").
   const parts: number[] = [-1, ...words.slice(0, date).flatMap((w, i) => (w === "," ? [i] : [])), date];
   const pieces = parts.slice(1).map((end, p) => words.slice(parts[p]! + 1, end));
-  if (pieces.length > 2 || !pieces.every((piece) => piece.length > 0 && piece.every((w) => /^\p{Lu}/u.test(w)))) return;
+  if (pieces.length > 2 || !pieces.every((piece) => piece.length > 0 && piece.every((w) => isCapitalised(w)))) return;
   parts.slice(1).forEach((end, p) => {
     writeSpan(tags, parts[p]! + 1, end, "LOC");
     if (end < date) tags[end] = "O";
@@ -967,6 +978,8 @@ function splitSpan(tags: string[], span: TokenSpan, separators: readonly number[
   }
 }
 
+const SINGLE_LETTER = /^\p{L}$/u;
+
 /** A year or count ("1998 World Cup"), an article or a weekday or month opening a span is outside the name. */
 function trimLeadingWords(
   words: readonly string[],
@@ -989,7 +1002,7 @@ function trimLeadingWords(
     // A month, a weekday or a letter alone is no name ("Oct.", "June 12", "N").
     // An abbreviation only alone: it may open a name ("Jan Kowalski").
     const bare = words[start]!.toLowerCase().replace(/\.$/, "");
-    if (end - start === 1 && (calendar.has(bare) || calendarAbbreviations.has(bare) || /^\p{L}$/u.test(words[start]!))) tags[start++] = "O";
+    if (end - start === 1 && (calendar.has(bare) || calendarAbbreviations.has(bare) || SINGLE_LETTER.test(words[start]!))) tags[start++] = "O";
     if (start > span.start || end < span.end) {
       for (let i = span.start; i < span.end; i++) if (i < start || i >= end) tags[i] = "O";
       if (start < end) writeSpan(tags, start, end, span.type);
@@ -1023,15 +1036,15 @@ function splitAtInnerWords(words: readonly string[], tags: string[], particles: 
   }
 }
 
+const INITIAL_OR_DOT = /^\p{Lu}?\.?$/u;
+
 /**
  * A span holding a capitalised title word followed by capitalised words ("Prime Minister Benjamin
  * Netanyahu") is a title and a person: the words after the last title are PER, the title and what
  * precedes it are untagged (a nationality before it is typed later by the name lists).
  */
-function splitOffTitles(words: readonly string[], tags: string[], titles: readonly string[] | undefined, organisationWords: readonly string[] = []): void {
-  if (!titles) return;
-  const titleSet = new Set(titles);
-  const organisational = new Set(organisationWords);
+function splitOffTitles(words: readonly string[], tags: string[], titleSet: ReadonlySet<string>, organisational: ReadonlySet<string>): void {
+  if (titleSet.size === 0) return;
   for (const span of spansFromTags(tags)) {
     let last = -1;
     for (let i = span.start; i < span.end - 1; i++) {
@@ -1039,7 +1052,7 @@ function splitOffTitles(words: readonly string[], tags: string[], titles: readon
       const bare = words[i]!.toLowerCase().replace(/\.$/, "").split("-").pop()!;
       if (isCapitalised(words[i]!) && titleSet.has(bare)) last = i;
     }
-    if (last < 0 || !words.slice(last + 1, span.end).every((w) => isCapitalised(w) || /^\p{Lu}?\.?$/u.test(w))) continue;
+    if (last < 0 || !words.slice(last + 1, span.end).every((w) => isCapitalised(w) || INITIAL_OR_DOT.test(w))) continue;
     for (let i = span.start; i <= last; i++) tags[i] = "O";
     writeSpan(tags, last + 1, span.end, "PER");
     // The employer before the title stays a name ("Defence Ministry Spokesman Dan Price").
@@ -1051,16 +1064,18 @@ function splitOffTitles(words: readonly string[], tags: string[], titles: readon
   }
 }
 
+const ACRONYM_OF_3_TO_6 = /^\p{Lu}{3,6}$/u;
+
 /**
  * An untagged acronym in running text ("( EFE )", "the OSCE said") is an organisation: places
  * and nationalities are in the name lists, and an all-caps line is no running text.
  */
 function tagAcronyms(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>, abbreviations: ReadonlySet<string> | undefined): void {
-  const shouting = words.filter((w) => /\p{Ll}/u.test(w)).length < words.length / 3;
+  const shouting = words.filter((w) => hasLowercase(w)).length < words.length / 3;
   if (shouting) return;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (tags[i] !== "O" || !/^\p{Lu}{3,6}$/u.test(word) || commonWords.has(word.toLowerCase()) || abbreviations?.has(word)) continue;
+    if (tags[i] !== "O" || !ACRONYM_OF_3_TO_6.test(word) || commonWords.has(word.toLowerCase()) || abbreviations?.has(word)) continue;
     if (isAcronym(words[i - 1] ?? "") || isAcronym(words[i + 1] ?? "")) continue; // part of an all-caps title or table
     tags[i] = "B-ORG";
   }
@@ -1111,10 +1126,20 @@ function untagTableHeader(words: readonly string[], tags: string[]): void {
   if (isTableHeader(words)) tags.fill("O");
 }
 
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const SHORT_CAPITALS = /^\p{Lu}{1,4}$/u;
+
 function isTableHeader(words: readonly string[]): boolean {
-  const labels = words.filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const letters = labels.filter((w) => /^\p{Lu}$/u.test(w) && w !== "I" && w !== "A");
-  return labels.length >= 3 && letters.length >= 2 && labels.every((w) => /^\p{Lu}{1,4}$/u.test(w));
+  // One pass, out at the first word that is no label (most lines): this runs twice per sentence.
+  let labels = 0;
+  let letters = 0;
+  for (const w of words) {
+    if (!hasLetterOrDigit(w)) continue;
+    if (!SHORT_CAPITALS.test(w)) return false;
+    labels++;
+    if (SINGLE_CAPITAL.test(w) && w !== "I" && w !== "A") letters++;
+  }
+  return labels >= 3 && letters >= 2;
 }
 
 /** The pronoun "I" after a common word capitalised by position is no name ("Often I", "If I"). */
@@ -1130,10 +1155,10 @@ function untagPronounI(words: readonly string[], tags: string[], commonWords: Re
  * A title, "of" and a common word ("Secretary of State", "Minister of Defence") name an office, not an
  * organisation: no name in news annotation.
  */
-function untagOffices(words: readonly string[], tags: string[], titles: readonly string[] | undefined, commonWords: ReadonlySet<string>): void {
-  if (!titles) return;
+function untagOffices(words: readonly string[], tags: string[], titles: ReadonlySet<string>, commonWords: ReadonlySet<string>): void {
+  if (titles.size === 0) return;
   for (const span of spansFromTags(tags)) {
-    if (span.end - span.start !== 3 || words[span.start + 1] !== "of" || !titles.includes(words[span.start]!.toLowerCase())) continue;
+    if (span.end - span.start !== 3 || words[span.start + 1] !== "of" || !titles.has(words[span.start]!.toLowerCase())) continue;
     if (commonWords.has(words[span.start + 2]!.toLowerCase())) for (let i = span.start; i < span.end; i++) tags[i] = "O";
   }
 }
@@ -1144,11 +1169,14 @@ function typeAbbreviations(words: readonly string[], tags: string[], common: Rea
     const alone = tags[i] === "O" || (tags[i]!.startsWith("B-") && !tags[i + 1]?.startsWith("I-"));
     if (!alone) continue;
     // A shouted line's truecasing may have made them "Mln", "Gmt".
-    const word = /^\p{Lu}\p{Ll}+$/u.test(words[i]!) ? words[i]!.toUpperCase() : words[i]!;
+    const word = TITLECASE_WORD.test(words[i]!) ? words[i]!.toUpperCase() : words[i]!;
     if (timeZones?.has(word)) tags[i] = "B-MISC";
     else if (common?.has(word)) tags[i] = "O";
   }
 }
+
+const TWO_CAPITALS_INITIAL = /^\p{Lu}{2,}/u;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
 /**
  * In a shouted line, give back the capitals that truecasing took where they mean something: a
@@ -1161,13 +1189,13 @@ export function recaseShoutedLine(original: readonly string[], cased: string[], 
   if (!heads) return cased;
   const titlecase = (w: string): string => w[0] + w.slice(1).toLowerCase();
   for (let i = 1; i < cased.length; i++) {
-    if (original[i] !== original[i]!.toUpperCase() || !/^\p{Lu}{2,}/u.test(original[i - 1]!)) continue;
+    if (original[i] !== original[i]!.toUpperCase() || !TWO_CAPITALS_INITIAL.test(original[i - 1]!)) continue;
     // "OPEN" names a tournament after a name the truecasing kept ("HONG KONG OPEN", "U.S. OPEN"), not after a word ("SHARES OPEN").
     if (cased[i] === "open" && isCapitalised(cased[i - 1]!) && OPEN_TOURNAMENT[language]) {
       cased[i] = titlecase(original[i]!);
       continue;
     }
-    if (!heads.has(cased[i]!) || !isLowerLatin(cased[i - 1]!) || !/^\p{Lu}{2,}$/u.test(original[i - 1]!)) continue;
+    if (!heads.has(cased[i]!) || !isLowerLatin(cased[i - 1]!) || !ALL_CAPITALS.test(original[i - 1]!)) continue;
     cased[i - 1] = titlecase(original[i - 1]!);
     cased[i] = titlecase(original[i]!);
   }

@@ -4,11 +4,10 @@
  * tagger reads less surely (headlines, lists): the same string should get the same type throughout.
  */
 import { spansFromTags } from "./model.ts";
+import { isCapitalised } from "../../letters.ts";
 
 /** Longest name, in tokens, looked for again in untagged text. */
 export const MAX_PROPAGATED_TOKENS = 4;
-
-const startsUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
 
 /**
  * Make `tags` (one IOB2 array per sentence, changed in place) consistent over a document:
@@ -19,7 +18,7 @@ const startsUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
 export function harmonizeDocument(sentences: ReadonlyArray<readonly string[]>, tags: string[][], commonWords: ReadonlySet<string>): void {
   const votes = new Map<string, Map<string, number>>();
   const surnames = new Set<string>();
-  const spans = sentences.map((words, s) => spansFromTags(tags[s]!).map((span) => ({ ...span, key: words.slice(span.start, span.end).join(" ") })));
+  const spans = sentences.map((words, s) => spansFromTags(tags[s]!).map(({ start, end, type }) => ({ start, end, type, key: words.slice(start, end).join(" ") })));
   for (const list of spans) {
     for (const span of list) {
       const byType = votes.get(span.key) ?? new Map<string, number>();
@@ -30,15 +29,21 @@ export function harmonizeDocument(sentences: ReadonlyArray<readonly string[]>, t
   for (const list of spans) {
     for (const span of list) {
       const words = span.key.split(" ");
-      if (span.type === "PER" && words.length > 1 && startsUpper(words[words.length - 1]!)) surnames.add(words[words.length - 1]!);
+      if (span.type === "PER" && words.length > 1 && isCapitalised(words[words.length - 1]!)) surnames.add(words[words.length - 1]!);
     }
   }
-  const typeOf = (key: string): string | undefined => {
+  const majorityType = (key: string): string | undefined => {
     if (!key.includes(" ") && surnames.has(key)) return "PER";
     const byType = votes.get(key);
     if (!byType) return undefined;
     const ranked = [...byType].sort((a, b) => b[1] - a[1]);
     return ranked.length > 1 && ranked[0]![1] === ranked[1]![1] ? undefined : ranked[0]![0];
+  };
+  // The votes are final here: each string's type is worked out once, however often it recurs.
+  const types = new Map<string, string | undefined>();
+  const typeOf = (key: string): string | undefined => {
+    if (!types.has(key)) types.set(key, majorityType(key));
+    return types.get(key);
   };
   // First words of every known string: most capitalised words start none and are skipped at once.
   const firstWords = new Set<string>(surnames);
@@ -54,9 +59,9 @@ export function harmonizeDocument(sentences: ReadonlyArray<readonly string[]>, t
     }
     // Untagged runs: longest known string first.
     for (let i = 0; i < words.length; i++) {
-      if (sentenceTags[i] !== "O" || !firstWords.has(words[i]!) || !startsUpper(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
+      if (sentenceTags[i] !== "O" || !firstWords.has(words[i]!) || !isCapitalised(words[i]!) || commonWords.has(words[i]!.toLowerCase())) continue;
       for (let len = Math.min(MAX_PROPAGATED_TOKENS, words.length - i); len >= 1; len--) {
-        if (sentenceTags.slice(i, i + len).some((t) => t !== "O") || startsUpper(words[i + len] ?? "")) continue;
+        if (sentenceTags.slice(i, i + len).some((t) => t !== "O") || isCapitalised(words[i + len] ?? "")) continue;
         const type = typeOf(words.slice(i, i + len).join(" "));
         if (!type) continue;
         write(sentenceTags, i, i + len, type);

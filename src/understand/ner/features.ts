@@ -9,6 +9,7 @@
 import { fnv1a, mix32 } from "../../hash.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { wordClass, type WordClasses } from "./lexicon.ts";
+import { hasDigit, hasHanOrKana, hasLetter, hasLowercase, hasUppercase, isCapitalised } from "../../letters.ts";
 
 /** Unit slots computed once per token string. */
 const enum Slot {
@@ -71,12 +72,14 @@ export function mix(a: number, b: number): number {
   return mix32(a ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b));
 }
 
+const MARK = /\p{M}/u;
+
 function charClass(ch: string): string {
-  if (/\p{Lu}/u.test(ch)) return "X";
-  if (/\p{Ll}/u.test(ch)) return "x";
-  if (/\p{N}/u.test(ch)) return "d";
-  if (/\p{L}/u.test(ch)) return "L"; // caseless letters: Arabic, Han, Hebrew...
-  if (/\p{M}/u.test(ch)) return "m";
+  if (hasUppercase(ch)) return "X";
+  if (hasLowercase(ch)) return "x";
+  if (hasDigit(ch)) return "d";
+  if (hasLetter(ch)) return "L"; // caseless letters: Arabic, Han, Hebrew...
+  if (MARK.test(ch)) return "m";
   return ch;
 }
 
@@ -88,30 +91,38 @@ export function wordShape(word: string): { long: string; short: string } {
   return { long, short };
 }
 
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+
 function scriptOf(word: string): string {
-  if (/\p{Script=Latin}/u.test(word)) return "lat";
-  if (/\p{Script=Cyrillic}/u.test(word)) return "cyr";
-  if (/\p{Script=Arabic}/u.test(word)) return "ara";
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) return "cjk";
-  if (/\p{L}/u.test(word)) return "oth";
-  if (/\p{N}/u.test(word)) return "num";
+  if (LATIN.test(word)) return "lat";
+  if (CYRILLIC.test(word)) return "cyr";
+  if (ARABIC.test(word)) return "ara";
+  if (hasHanOrKana(word)) return "cjk";
+  if (hasLetter(word)) return "oth";
+  if (hasDigit(word)) return "num";
   return "pun";
 }
 
+/** Global: used by replace only. */
+const DECIMAL_DIGIT = /\p{Nd}/gu;
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
+
 function computeUnits(word: string): Int32Array {
   const units = new Int32Array(Slot.Count);
-  const lower = word.toLowerCase().replace(/\p{Nd}/gu, "0");
+  const lower = word.toLowerCase().replace(DECIMAL_DIGIT, "0");
   const chars = Array.from(lower);
   const { long, short } = wordShape(word);
-  const firstUpper = /^\p{Lu}/u.test(word);
-  const allUpper = firstUpper && !/\p{Ll}/u.test(word) && word.length > 1;
+  const firstUpper = isCapitalised(word);
+  const allUpper = firstUpper && !hasLowercase(word) && word.length > 1;
   const flags = [
     firstUpper ? "C" : "c",
     allUpper ? "A" : "a",
-    /\p{N}/u.test(word) ? "D" : "d",
+    hasDigit(word) ? "D" : "d",
     word.includes("-") ? "H" : "h",
     word.includes(".") ? "P" : "p",
-    /^[\p{L}\p{M}]+$/u.test(word) ? "W" : "w",
+    LETTERS_ONLY.test(word) ? "W" : "w",
   ].join("");
   const strings = [
     "w" + lower, "W" + word, "s" + short, "S" + long,

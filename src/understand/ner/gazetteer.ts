@@ -4,6 +4,7 @@
  * data/ner/gazetteer.json.gz; keys are lowercased token sequences joined by one space.
  */
 import { hashString } from "./features.ts";
+import { startsWithLetter } from "../../letters.ts";
 
 /** What a gazetteer entry names; one letter each so a key's kinds fit in a short string. */
 export const GAZETTEER_KINDS = {
@@ -96,5 +97,5 @@ function startsLikeName(word: string): boolean {
   const code = word.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90; // ASCII fast path: A-Z only
   const first = word[0]!;
-  return first !== first.toLowerCase() || (first === first.toUpperCase() && /^\p{L}/u.test(word));
+  return first !== first.toLowerCase() || (first === first.toUpperCase() && startsWithLetter(word));
 }

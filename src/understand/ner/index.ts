@@ -14,6 +14,7 @@ import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
 import { EmissionScorer } from "./scorer.ts";
 import { splitSentences, tokenizeText } from "./tokenize.ts";
 import { truecase, type CommonWordLookup } from "./truecase.ts";
+import { hasLetterOrDigit, isLowerLatin, startsLowercase } from "../../letters.ts";
 
 export type { EntityType } from "./model.ts";
 
@@ -116,10 +117,10 @@ function tagTruecased(loaded: LoadedModel, cased: readonly string[], gaz: Gazett
 }
 
 // Module-level tests: closures made inside hot functions cost an allocation (and a name wrapper) per call.
-const isLower = (word: string): boolean => /^\p{Ll}/u.test(word);
-const isUpper = (word: string): boolean => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word);
-const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{Lt}]/u.test(word);
-const isLowerLatin = (word: string): boolean => /^\p{Ll}/u.test(word) && /^\p{Script=Latin}/u.test(word);
+const UPPER_OR_DIGIT_INITIAL = /^[\p{Lu}\p{Lt}\p{N}]/u;
+const UPPER_OR_TITLECASE_INITIAL = /^[\p{Lu}\p{Lt}]/u;
+const isUpper = (word: string): boolean => UPPER_OR_DIGIT_INITIAL.test(word);
+const startsUpperOrTitlecase = (word: string): boolean => UPPER_OR_TITLECASE_INITIAL.test(word);
 
 /**
  * IOB2 tags for the sentences of one document, made consistent across it (document.ts), with
@@ -154,13 +155,13 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
 function trimLowercaseEdges(words: readonly string[], tags: string[]): void {
   for (const span of spansFromTags(tags)) {
     let { start, end } = span;
-    while (start < end && (isLower(words[start]!) || !/[\p{L}\p{N}]/u.test(words[start]!))) start++;
+    while (start < end && (startsLowercase(words[start]!) || !hasLetterOrDigit(words[start]!))) start++;
     // Slavic names end in a lower-case generic word ("Київська область", "Чёрное море"): keep those.
-    while (end > start && (isLowerLatin(words[end - 1]!) || !/[\p{L}\p{N}]/u.test(words[end - 1]!))) end--;
-    const cased = words.slice(span.start, span.end).some((w) => isLower(w) || isUpper(w));
+    while (end > start && (isLowerLatin(words[end - 1]!) || !hasLetterOrDigit(words[end - 1]!))) end--;
+    const cased = words.slice(span.start, span.end).some((w) => startsLowercase(w) || isUpper(w));
     if (!cased) continue;
     for (let i = span.start; i < span.end; i++) tags[i] = "O";
-    if (start < end && words.slice(start, end).some(isCapitalised)) {
+    if (start < end && words.slice(start, end).some(startsUpperOrTitlecase)) {
       tags[start] = `B-${span.type}`;
       for (let i = start + 1; i < end; i++) tags[i] = `I-${span.type}`;
     }

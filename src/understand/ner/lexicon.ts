@@ -96,6 +96,11 @@ function tableSet(table: Record<string, readonly string[]>, cache: Map<string, R
   return set;
 }
 
+/** TITLE_WORDS of `language` as a set (empty where the language has none), built once. */
+export const titleWords = (language: string): ReadonlySet<string> => tableSet(TITLE_WORDS, titleCache, language);
+/** ORGANISATION_WORDS of `language` as a set (empty where the language has none), built once. */
+export const organisationWords = (language: string): ReadonlySet<string> => tableSet(ORGANISATION_WORDS, organisationCache, language);
+
 /**
  * The word classes of a language. `withTriggers` adds the title and organisation tables; models
  * trained before those classes existed must be read without them (their features would shift).
@@ -104,7 +109,7 @@ export function wordClassesFor(language: string, common: ReadonlySet<string>, wi
   return {
     common,
     calendar: calendarWords(language),
-    ...(withTriggers ? { titles: tableSet(TITLE_WORDS, titleCache, language), organisations: tableSet(ORGANISATION_WORDS, organisationCache, language) } : {}),
+    ...(withTriggers ? { titles: titleWords(language), organisations: organisationWords(language) } : {}),
   };
 }
 

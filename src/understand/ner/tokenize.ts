@@ -4,6 +4,7 @@
  * "Mr." whole, English "'s" split, French/Italian elisions split, Han/Kana one character a token
  * as in WikiANN zh) with exact offsets, which general-purpose word splitters do not promise.
  */
+import { hasUppercase, startsLowercase, startsWithDigit } from "../../letters.ts";
 
 export interface Token {
   text: string;
@@ -64,6 +65,9 @@ function push(tokens: Token[], text: string, start: number): void {
 
 const PLAIN_WORD = /^[\p{L}\p{M}\p{N}_]+$/u;
 
+const DOTTED_ACRONYM = /^\p{Lu}(\.\p{Lu})+\.?$/u;
+const LETTERS_ONLY = /^\p{L}+$/u;
+
 function splitWord(word: string, start: number, language: string, text: string, out: Token[]): void {
   // Fast path: most tokens are plain words or punctuation not followed by a period.
   if (text.charCodeAt(start + word.length) !== 46 /* . */ && (word.length === 1 || PLAIN_WORD.test(word))) {
@@ -71,7 +75,7 @@ function splitWord(word: string, start: number, language: string, text: string, 
     return;
   }
   // Inner periods only join dotted abbreviations ("e.g", "z.B"); otherwise they end a word ("Paris.Then").
-  if (word.includes(".") && !/^\p{Lu}(\.\p{Lu})+\.?$/u.test(word) && !/^\p{N}/u.test(word) && !/^(https?:|www\.)/.test(word) && !word.includes("@")) {
+  if (word.includes(".") && !DOTTED_ACRONYM.test(word) && !startsWithDigit(word) && !/^(https?:|www\.)/.test(word) && !word.includes("@")) {
     const parts = word.split(".");
     if (!parts.every((p) => p.length <= 2)) {
       let offset = start;
@@ -108,7 +112,7 @@ function splitWord(word: string, start: number, language: string, text: string, 
   }
   const end = start + word.length;
   // A known abbreviation or a single-letter initial keeps the period that follows it.
-  if (text[end] === "." && /^\p{L}+$/u.test(word) && (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /\p{Lu}/u.test(word)))) {
+  if (text[end] === "." && LETTERS_ONLY.test(word) && (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && hasUppercase(word)))) {
     // The period is consumed by the caller's next match; widen this token and mark the period as taken.
     out.push({ text: word + ".", start, end: end + 1 });
     return;
@@ -167,5 +171,5 @@ export function splitSentences(tokens: Token[], text: string): Token[][] {
 
 /** A single newline ends a sentence unless the next line plainly continues it (a lowercase-led wrap). */
 function continuesLine(next: Token): boolean {
-  return /^\p{Ll}/u.test(next.text);
+  return startsLowercase(next.text);
 }

@@ -3,6 +3,7 @@
  * tagging, because the tagger's strongest cue, capitalisation, says nothing there. Words the
  * training text mostly writes in lowercase become lowercase; the rest become Titlecase.
  */
+import { hasLetter, hasLowercase } from "../../letters.ts";
 
 /** A sentence is shouting when at least this share of its words (>= 2 letters) are all-caps. */
 export const SHOUTING_SHARE = 0.6;
@@ -13,6 +14,8 @@ export const LOWERCASE_MIN_COUNT = 2;
 
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
+const TWO_LETTERS = /\p{L}.*\p{L}/u;
+
 export function isShouting(words: readonly string[]): boolean {
   // Cheap pre-check: too few words without lowercase letters means no shouting (most sentences).
   let upperish = 0;
@@ -22,10 +25,10 @@ export function isShouting(words: readonly string[]): boolean {
   let caps = 0;
   for (const w of words) {
     if (w.length < 2 || w === w.toLowerCase()) {
-      if (w.length >= 2 && /\p{Ll}/u.test(w)) letters++; // a lowercase word; caseless ones do not count
+      if (w.length >= 2 && hasLowercase(w)) letters++; // a lowercase word; caseless ones do not count
       continue;
     }
-    if (!/\p{L}.*\p{L}/u.test(w)) continue;
+    if (!TWO_LETTERS.test(w)) continue;
     letters++;
     if (ALL_CAPS.test(w)) caps++;
   }
@@ -54,7 +57,7 @@ export function lowercaseVocabulary(sentences: ReadonlyArray<readonly string[]>)
   for (const words of sentences) {
     for (let i = 1; i < words.length; i++) {
       const w = words[i]!;
-      if (!/\p{L}/u.test(w)) continue;
+      if (!hasLetter(w)) continue;
       const lower = w.toLowerCase();
       total.set(lower, (total.get(lower) ?? 0) + 1);
       if (w === lower) lowerCount.set(lower, (lowerCount.get(lower) ?? 0) + 1);

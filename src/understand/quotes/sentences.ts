@@ -5,6 +5,7 @@
  * and cannot mask quotations.
  */
 import { ABBREVIATIONS } from "../ner/tokenize.ts";
+import { continuesLowercase, hasUppercase } from "../../letters.ts";
 
 export interface Span {
   start: number;
@@ -13,7 +14,8 @@ export interface Span {
 
 // A run of sentence-final marks with any closing quotes/brackets, before white space; or a line break.
 const BOUNDARY = /[.!?…؟。]+[”"»’)\]]*(?=\s)|\n/g;
-const WORD_BEFORE = /([\p{L}]+)$/u;
+/** The last word of a text (before a full stop: an abbreviation, or a sentence end). */
+export const WORD_BEFORE = /(\p{L}+)$/u;
 
 /**
  * Sentences of `text`, in order. `masked` spans (sorted by start) hide the sentence marks inside
@@ -30,7 +32,7 @@ export function sentenceSpans(text: string, masked: readonly Span[] = []): Span[
       const mask = masked[maskIndex];
       if (mask && mask.start <= pos && !endsMask(text, pos, mask)) continue;
       if (match[0] === "." && isAbbreviation(text, pos)) continue;
-      if (/^\s*\p{Ll}/u.test(text.slice(pos + match[0].length, pos + match[0].length + 3))) continue;
+      if (continuesLowercase(text.slice(pos + match[0].length, pos + match[0].length + 3))) continue;
     }
     const end = match[0] === "\n" ? pos : pos + match[0].length;
     pushTrimmed(text, start, end, spans);
@@ -62,7 +64,7 @@ function endsMask(text: string, pos: number, mask: Span): boolean {
 function isAbbreviation(text: string, pos: number): boolean {
   const word = WORD_BEFORE.exec(text.slice(Math.max(0, pos - 12), pos))?.[1];
   if (!word) return false;
-  return ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /\p{Lu}/u.test(word));
+  return ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && hasUppercase(word));
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
