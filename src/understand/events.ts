@@ -10,6 +10,7 @@ import { PloverType as PloverTypes } from "../schema.ts";
 import { parseDateText } from "../extract/dates.ts";
 import { sentenceSpans, type Span } from "./quotes/sentences.ts";
 import { lexiconFor, matchesAt, normalizeWord, WORD, type Lexicon, type LexiconEntry } from "./events/lexicon.ts";
+import { hasLowercase, isCapitalised, startsWithDigit } from "../letters.ts";
 
 export interface EventInput {
   text: string;
@@ -186,14 +187,14 @@ function codeSentence(
   const hits = findHits(words, lexicon);
   const agents = hits.filter((h) => h.entry.cls === "AGENT");
   const inAgent = (i: number) => agents.some((a) => i >= a.from && i < a.to);
-  const headline = !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
+  const headline = !hasLowercase(text.slice(sentence.start, sentence.end));
   const denials = hits.filter((h) => h.entry.cls === "DENY");
   // Participles that name people after a determiner or a number: "the wounded", "los otros detenidos"; not
   // after an agent noun, the subject of the participle as a verb ("the opposition accused").
   const isPersonNoun = (h: Hit) =>
     h.from > 0 &&
     hits.some((p) => p.entry.cls === "PERSON" && p.from === h.from) &&
-    ((hasBefore(hits, "DET", h.from, 1, 0) && !inAgent(h.from - 1)) || /^\p{N}/u.test(words[h.from - 1]!.raw));
+    ((hasBefore(hits, "DET", h.from, 1, 0) && !inAgent(h.from - 1)) || startsWithDigit(words[h.from - 1]!.raw));
   // "lifted the curfew": the stop word is not an event of its own when what it stops follows.
   const stopsNext = (h: Hit) =>
     hits.some((s) => s.entry.cls === "STOP" && s.from === h.from) &&
@@ -208,7 +209,7 @@ function codeSentence(
       // reported (a hand-curated ASSAULT participle: "un policía muerto", "asesinada el lunes") is news of its own.
       !(!headline && h.from > 0 && !(h.entry.core && h.entry.cls === "ASSAULT") && adjectivalParticiple(words, hits, h, language)) &&
       // A capitalised word inside a sentence is a name ("March", "Accord"), not a verb.
-      (h.from === 0 || headline || !/^\p{Lu}/u.test(words[h.from]!.raw)),
+      (h.from === 0 || headline || !isCapitalised(words[h.from]!.raw)),
   );
   if (triggers.length === 0 && denials.length === 0) return [];
   const candidates = actorCandidates(words, agents, article.mentions ?? [], sentence);
@@ -592,9 +593,9 @@ function actorCandidates(words: readonly Word[], agents: readonly Hit[], mention
   }
   if (mentions.length === 0) {
     for (let i = 0; i < words.length; i++) {
-      if (!/^\p{Lu}/u.test(words[i]!.raw) || (i === 0 && !/^\p{Lu}/u.test(words[1]?.raw ?? ""))) continue;
+      if (!isCapitalised(words[i]!.raw) || (i === 0 && !isCapitalised(words[1]?.raw ?? ""))) continue;
       let j = i + 1;
-      while (j < words.length && /^\p{Lu}/u.test(words[j]!.raw)) j++;
+      while (j < words.length && isCapitalised(words[j]!.raw)) j++;
       raw.push({ start: words[i]!.start, end: words[j - 1]!.end, from: i, to: j });
       i = j - 1;
     }
@@ -655,9 +656,9 @@ function findLocation(
   }
   if (article.mentions === undefined || article.mentions.length === 0) {
     for (let i = 1; i < words.length; i++) {
-      if (!/^\p{Lu}/u.test(words[i]!.raw) || !introduced(i)) continue;
+      if (!isCapitalised(words[i]!.raw) || !introduced(i)) continue;
       let j = i + 1;
-      while (j < words.length && /^\p{Lu}/u.test(words[j]!.raw)) j++;
+      while (j < words.length && isCapitalised(words[j]!.raw)) j++;
       places.push({ from: i, participant: spanOf(text, words[i]!.start, words[j - 1]!.end) });
       i = j - 1;
     }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripCombiningMarks } from "../../letters.ts";
 
 const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/events");
 
@@ -90,7 +91,7 @@ const ACCENTED_PRETERITE = /(?:ó|ió)$/;
 
 /** Lower case, diacritics and apostrophe variants folded: the one form text and lexicon are compared in. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[’ʼ]/g, "'");
+  return stripCombiningMarks(word.toLowerCase().normalize("NFD")).replace(/[’ʼ]/g, "'");
 }
 
 /** Words of a text with offsets; apostrophes split ("s'est" -> "s", "est"; "didn't" -> "didn", "t"). */

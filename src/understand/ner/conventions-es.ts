@@ -309,7 +309,8 @@ function typeByOrganisationNoun(words: readonly string[], tags: string[], lists:
   }
 }
 
-const isLowercaseWord = (word: string): boolean => /^\p{Ll}+$/u.test(word);
+const LOWERCASE_WORD = /^\p{Ll}+$/u;
+const isLowercaseWord = (word: string): boolean => LOWERCASE_WORD.test(word);
 
 /** Spanish parties, unions and employers' associations named by acronyms news never expand. */
 const PARTY_ACRONYMS = new Set([
