@@ -19,6 +19,7 @@ import {
   wordReadings,
 } from "./link/keys.ts";
 import { loadNames, type NameEntry, type NameType } from "./link/table.ts";
+import { hasLowercase } from "../letters.ts";
 
 /** A name-table entry as linking returns it (the table's weight is its own business). */
 export type LinkedEntity = Omit<NameEntry, "weight">;
@@ -110,6 +111,7 @@ function readingsOf(words: string[], language: string): string[] {
 export function linkEntity(name: string, type: EntityType, language: string, options: LinkOptions = {}): LinkedEntity | undefined {
   if (type === "LOC") return undefined;
   const whole = linkWhole(name, type, language, options.surnames ?? true);
+  if (whole && sameWordInCapitals(whole.name, name)) return { ...whole, name: name.trim() };
   if (whole || type !== "PER") return whole;
   // Recognisers often take a title or an adjective into a person's name ("الروسي فلاديمير بوتين",
   // "Kremlsprecher Dmitri Peskow"): the last two or more words are tried alone.
@@ -119,6 +121,15 @@ export function linkEntity(name: string, type: EntityType, language: string, opt
     if (tail) return tail;
   }
   return undefined;
+}
+
+/**
+ * The table writes some names in capitals only, as the CAMEO actor dictionaries do ("BOEING"), and keeps short ones
+ * as acronyms; a text that spells the name in mixed case ("Boeing") shows it is a word, displayed as written.
+ */
+function sameWordInCapitals(tableName: string, mention: string): boolean {
+  const written = mention.trim();
+  return !hasLowercase(tableName) && hasLowercase(written) && written.toLocaleUpperCase() === tableName;
 }
 
 function linkWhole(name: string, type: EntityType, language: string, surnames: boolean): LinkedEntity | undefined {
