@@ -26,6 +26,7 @@ import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
 import { applyFrenchConventions, trimFrenchClosedClassWords } from "./conventions-fr.ts";
 import { applySpanishConventions } from "./conventions-es.ts";
+import { applyGermanConventions } from "./conventions-de.ts";
 import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 import { hasLetter, hasLetterOrDigit, hasLowercase, isAcronym, isCapitalised, isLowerLatin, isNumber, startsCapitalThenLowercase, startsWithLetter } from "../../letters.ts";
 
@@ -233,7 +234,7 @@ const CALENDAR_ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
  * zones ("GMT", "EST") are named standards: MISC in news annotation.
  */
 const COMMON_ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
-  en: new Set(["GDP", "GNP", "CPI", "PPI", "PMI", "CEO", "CFO", "COO", "IPO", "VAT", "AIDS", "HIV", "DNA", "ISDN", "ATM", "PC", "TV", "MP", "MPs", "PR", "VIP", "GM", "OK", "FAQ", "ADR", "ADRs", "ADS", "NGO", "NGOs", "MLN", "BLN", "PCT", "YTD", "CAPS"]),
+  en: new Set(["GDP", "GNP", "CPI", "PPI", "PMI", "CEO", "CFO", "COO", "IPO", "VAT", "AIDS", "HIV", "DNA", "ISDN", "ATM", "PC", "TV", "MP", "MPs", "PR", "VIP", "OK", "FAQ", "ADR", "ADRs", "ADS", "NGO", "NGOs", "MLN", "BLN", "PCT", "YTD", "CAPS"]),
 };
 const TIME_ZONES: Record<string, ReadonlySet<string>> = {
   en: new Set(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET"]),
@@ -362,6 +363,7 @@ export class Conventions extends NameList {
     if (language === "ru" || language === "uk") applyEastSlavicConventions(words, tags, this);
     if (language === "fr") applyFrenchConventions(words, tags, this);
     if (language === "es") applySpanishConventions(words, tags, this);
+    if (language === "de") applyGermanConventions(words, tags, this);
   }
 
   /**
