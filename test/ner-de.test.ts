@@ -1,21 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spansFromTags } from "../src/understand/ner/model.ts";
-import { Conventions } from "../src/understand/ner/conventions.ts";
+import { conventionsRewriter } from "./ner-conventions-fixture.ts";
 
-const lists = new Conventions({ entries: { österreich: "K", bayern: "R", kalabrien: "R" } });
-
-/**
- * The spans, as "words/TYPE", after the conventions (the shared ones, then the German ones) rewrite
- * a tagger's output on `sentence` (space-separated tokens), given as [start, end, type] token spans.
- */
-function rewrite(sentence: string, spans: [number, number, string][]): string[] {
-  const words = sentence.split(" ");
-  const tags = Array<string>(words.length).fill("O");
-  for (const [start, end, type] of spans) for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
-  lists.apply(words, tags, "de", new Set());
-  return spansFromTags(tags).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`);
-}
+const rewrite = conventionsRewriter("de", { österreich: "K", bayern: "R", kalabrien: "R" });
 
 test("closed-class words and common nouns alone are no names", () => {
   assert.deepEqual(rewrite("Sie sagt , die Gemeinde habe nichts gesehen .", [[0, 1, "LOC"], [4, 5, "ORG"]]), []);

@@ -1,21 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spansFromTags } from "../src/understand/ner/model.ts";
-import { Conventions } from "../src/understand/ner/conventions.ts";
+import { conventionsRewriter } from "./ner-conventions-fixture.ts";
 
-const lists = new Conventions({ entries: { perú: "K", chile: "K", andalucía: "R", tíbet: "R" } });
-
-/**
- * The spans, as "words/TYPE", after the conventions (the shared ones, then the Spanish ones) rewrite
- * a tagger's output on `sentence` (space-separated tokens), given as [start, end, type] token spans.
- */
-function rewrite(sentence: string, spans: [number, number, string][]): string[] {
-  const words = sentence.split(" ");
-  const tags = Array<string>(words.length).fill("O");
-  for (const [start, end, type] of spans) for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
-  lists.apply(words, tags, "es", new Set());
-  return spansFromTags(tags).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`);
-}
+const rewrite = conventionsRewriter("es", { perú: "K", chile: "K", andalucía: "R", tíbet: "R" });
 
 test("a dateline names the town (LOC) and, between brackets, the agency (ORG)", () => {
   assert.deepEqual(rewrite("Toledo , 4 jun ( EFE ) .", [[0, 1, "PER"], [5, 6, "PER"]]), ["Toledo/LOC", "EFE/ORG"]);

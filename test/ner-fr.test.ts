@@ -2,20 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spansFromTags } from "../src/understand/ner/model.ts";
 import { Conventions } from "../src/understand/ner/conventions.ts";
+import { conventionsRewriter } from "./ner-conventions-fixture.ts";
 
-const lists = new Conventions({ entries: { "états-unis": "K", bretagne: "R", dupont: "P" } });
-
-/**
- * The spans, as "words/TYPE", after the conventions (the shared ones, then the French ones) rewrite
- * a tagger's output on `sentence` (space-separated tokens), given as [start, end, type] token spans.
- */
-function rewrite(sentence: string, spans: [number, number, string][]): string[] {
-  const words = sentence.split(" ");
-  const tags = Array<string>(words.length).fill("O");
-  for (const [start, end, type] of spans) for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
-  lists.apply(words, tags, "fr", new Set());
-  return spansFromTags(tags).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`);
-}
+const rewrite = conventionsRewriter("fr", { "états-unis": "K", bretagne: "R", dupont: "P" });
 
 test("closed-class words and sentence adverbs are no names alone", () => {
   assert.deepEqual(rewrite("Hier , le maire de Lille a démissionné .", [[0, 1, "PER"], [5, 6, "LOC"]]), ["Lille/LOC"]);
