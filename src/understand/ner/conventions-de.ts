@@ -20,9 +20,6 @@
  */
 import { spansFromTags } from "./model.ts";
 import { writeSpan, type Conventions } from "./conventions.ts";
-import { GAZETTEER_KINDS } from "./gazetteer.ts";
-// index.ts imports this module through conventions.ts; the gazetteer is only read when a sentence is tagged.
-import { loadGazetteer } from "./index.ts";
 import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
 import { isCapitalised, startsCapitalThenLowercase } from "../../letters.ts";
 
@@ -69,18 +66,14 @@ function stems(lower: string): string[] {
   return [lower, ...NOUN_ENDINGS.filter((e) => lower.endsWith(e) && lower.length > e.length + 2).map((e) => lower.slice(0, -e.length))];
 }
 
-/** Whether some list or the gazetteer knows `word` as a place or country. */
-function isKnownPlace(word: string, lists: Conventions): boolean {
-  const kinds = (loadGazetteer().kindsOf(word.toLowerCase()) ?? "") + (lists.match([word], 0)?.[1] ?? "");
-  return kinds.includes(GAZETTEER_KINDS.city) || /[KAR]/.test(kinds);
-}
+
 
 /** Whether `word` is a common noun: a listed one, one with a noun suffix, or a compound with a common head. */
 function isCommonNoun(word: string, lists: Conventions): boolean {
   if (!isCapitalised(word)) return false;
   // A listed noun as written is the noun, though some list has a place of that name (towns called "Burg" or "Land").
   if (COMMON_NOUNS.has(word.toLowerCase())) return true;
-  if (isKnownPlace(word, lists)) return false;
+  if (lists.isKnownPlace(word)) return false;
   const forms = stems(word.toLowerCase());
   return forms.some((form) => COMMON_NOUNS.has(form) || (form.length > 6 && (NOUN_SUFFIX.test(form) || COMPOUND_HEADS.test(form))));
 }
@@ -138,7 +131,7 @@ function untagCommonWords(words: readonly string[], tags: string[], lists: Conve
     }
     if (span.end - span.start !== 1) continue;
     const word = words[span.start]!;
-    const longCompound = span.type === "ORG" && LONG_COMPOUND.test(word) && !word.startsWith("Bundes") && !isKnownPlace(word, lists);
+    const longCompound = span.type === "ORG" && LONG_COMPOUND.test(word) && !word.startsWith("Bundes") && !lists.isKnownPlace(word);
     if (longCompound || CLOSED_CLASS_WORDS.has(word.toLowerCase()) || isCommonNoun(word, lists)) tags[span.start] = "O";
   }
 }
@@ -203,7 +196,7 @@ function isPlaceAdjective(word: string, lists: Conventions): boolean {
   const candidates = [stem, `${stem}ien`, `${stem}ia`, `${stem}a`, `${stem}en`, stem.replace(/an$/, "a")];
   return candidates.some((place) => {
     const name = place[0]!.toUpperCase() + place.slice(1);
-    const kinds = (loadGazetteer().kindsOf(place) ?? "") + (lists.match([name], 0)?.[1] ?? "");
+    const kinds = lists.knownKinds(name);
     return /[KAR]/.test(kinds);
   });
 }
@@ -237,15 +230,15 @@ function tagNationalityWords(words: readonly string[], tags: string[], lists: Co
     if ((tags[i + 1] ?? "O").startsWith("I-")) continue;
     const adjective =
       (isNationalityAdjective(word) && (!isCapitalised(word) || !isCapitalised(words[i + 1] ?? "") || tags[i] === "O")) || isPlaceAdjective(word, lists);
-    if (adjective || (isNationalityNoun(word) && !isKnownPlace(word, lists))) writeSpan(tags, i, i + 1, "MISC");
+    if (adjective || (isNationalityNoun(word) && !lists.isKnownPlace(word))) writeSpan(tags, i, i + 1, "MISC");
   }
 }
 
 /** Whether `word` is a known town's adjective in -er ("Kölner", "Bremer" of Bremen, "Münchner" of München). */
 function isTownAdjective(word: string, lists: Conventions): boolean {
-  if (isKnownPlace(word, lists)) return false;
+  if (lists.isKnownPlace(word)) return false;
   const stem = word.slice(0, -2);
-  return [stem, `${stem}en`, `${stem.replace(/n$/, "")}en`].some((town) => town.length > 2 && isKnownPlace(town, lists));
+  return [stem, `${stem}en`, `${stem.replace(/n$/, "")}en`].some((town) => town.length > 2 && lists.isKnownPlace(town));
 }
 
 /** Nouns that, after a town's adjective, make the name of a newspaper, a landmark or a firm ("Kölner Dom", "Bremer Nachrichten"). */
@@ -271,7 +264,7 @@ function tagTownAdjectives(words: readonly string[], tags: string[], lists: Conv
       writeSpan(tags, i, i + 1, "MISC");
       continue;
     }
-    if (!startsCapitalThenLowercase(next) || NAME_HEADS_AFTER_TOWN.has(nextLower) || organisationWords("de").has(nextLower) || isKnownPlace(next, lists)) continue;
+    if (!startsCapitalThenLowercase(next) || NAME_HEADS_AFTER_TOWN.has(nextLower) || organisationWords("de").has(nextLower) || lists.isKnownPlace(next)) continue;
     // Only a common noun: the adjective and another noun often name one thing ("Kieler Woche").
     if (!isCommonNoun(next, lists)) continue;
     // The span the tagger made of the adjective and what follows.
@@ -316,7 +309,7 @@ function trimEdgeNouns(words: readonly string[], tags: string[], lists: Conventi
     if (end - start > 1 && GENITIVE_NAME.test(words[end - 2]!) && (isCommonNoun(words[end - 1]!, lists) || isPersonNoun(words[end - 1]!))) end--;
     if (start === span.start && end === span.end) continue;
     for (let i = span.start; i < span.end; i++) tags[i] = "O";
-    const type = person ? "PER" : end - start === 1 && isKnownPlace(words[start]!, lists) ? "LOC" : span.type;
+    const type = person ? "PER" : end - start === 1 && lists.isKnownPlace(words[start]!) ? "LOC" : span.type;
     writeSpan(tags, start, end, type);
   }
 }
@@ -381,7 +374,7 @@ function tagNamesAfterTitles(words: readonly string[], tags: string[], lists: Co
 /** A capitalised word that is no common noun, closed-class word, nationality or place: a name's word. */
 function isNameWord(word: string, lists: Conventions): boolean {
   if (!startsCapitalThenLowercase(word) || CLOSED_CLASS_WORDS.has(word.toLowerCase()) || isCommonNoun(word, lists) || isPersonNoun(word) || isTitle(word)) return false;
-  if (isNationalityNoun(word) || isNationalityAdjective(word) || isKnownPlace(word, lists) || isKnownPlace(word.replace(/s$/, ""), lists)) return false;
+  if (isNationalityNoun(word) || isNationalityAdjective(word) || lists.isKnownPlace(word) || lists.isKnownPlace(word.replace(/s$/, ""))) return false;
   return !calendarWords("de").has(word.toLowerCase());
 }
 

@@ -27,8 +27,6 @@
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
-// index.ts imports this module through conventions.ts; the gazetteer is only read when a sentence is tagged.
-import { loadGazetteer } from "./index.ts";
 import { organisationWords } from "./lexicon.ts";
 import { hasLetter, isCapitalised, isNumber } from "../../letters.ts";
 
@@ -160,7 +158,7 @@ function tagDateline(words: readonly string[], tags: string[], lists: Convention
     // place is the known town before the brackets, and its region between brackets if any.
     start = placeEnd - 1;
     if (words[start] === ")") start = words.lastIndexOf("(", start) - 1;
-    if (start < 1 || !isKnownTown(words[start]!, lists)) return;
+    if (start < 1 || !lists.isKnownPlace(words[start]!)) return;
     // The headline's last span stops where the place starts.
     if (tags[start]!.startsWith("I-")) {
       let spanStart = start - 1;
@@ -173,7 +171,7 @@ function tagDateline(words: readonly string[], tags: string[], lists: Convention
   // A byline: "Por" and a person's name, then the town.
   if (words[0] === "Por" && start === 0) {
     const town = placeEnd - 1;
-    if (town < 3 || !isKnownTown(words[town]!, lists)) return;
+    if (town < 3 || !lists.isKnownPlace(words[town]!)) return;
     for (let i = 0; i < placeEnd; i++) tags[i] = "O";
     writeSpan(tags, 1, town, "PER");
     start = town;
@@ -188,11 +186,7 @@ function tagDateline(words: readonly string[], tags: string[], lists: Convention
   }
 }
 
-/** Whether `word` is a town, country or region some list knows. */
-function isKnownTown(word: string, lists: Conventions): boolean {
-  const kinds = (loadGazetteer().kindsOf(word.toLowerCase()) ?? "") + (lists.match([word], 0)?.[1] ?? "");
-  return kinds.includes(GAZETTEER_KINDS.city) || /[KAR]/.test(kinds);
-}
+
 
 /**
  * Heads of the names of competitions, laws, prizes, plans, fairs and declarations, first in Spanish
@@ -282,7 +276,7 @@ function typeClubsByArticle(words: readonly string[], tags: string[], lists: Con
   for (const span of spansFromTags(tags)) {
     if (span.type !== "LOC" || span.end - span.start !== 1 || !MASCULINE_ARTICLES.has(words[span.start - 1] ?? "")) continue;
     const word = words[span.start]!;
-    const kinds = (lists.match([word], 0)?.[1] ?? "") + (loadGazetteer().kindsOf(word.toLowerCase()) ?? "");
+    const kinds = lists.knownKinds(word);
     if (/[KA]/.test(kinds) || (kinds.includes(NAME_KINDS.region) && !kinds.includes(GAZETTEER_KINDS.city))) continue;
     writeSpan(tags, span.start, span.end, "ORG");
   }
@@ -302,7 +296,7 @@ const ORGANISATION_NOUNS = new Set([
 function typeByOrganisationNoun(words: readonly string[], tags: string[], lists: Conventions): void {
   for (const span of spansFromTags(tags)) {
     if (span.type === "ORG" || span.type === "MISC" || span.end - span.start > 2) continue;
-    if (span.end - span.start === 1 && isKnownTown(words[span.start]!, lists)) continue;
+    if (span.end - span.start === 1 && lists.isKnownPlace(words[span.start]!)) continue;
     let before = span.start - 1;
     if (!ORGANISATION_NOUNS.has(words[before] ?? "") && isLowercaseWord(words[before] ?? "")) before--;
     if (ORGANISATION_NOUNS.has(words[before] ?? "")) writeSpan(tags, span.start, span.end, "ORG");
@@ -436,7 +430,7 @@ function tagWireCodes(words: readonly string[], tags: string[]): void {
  * town heading a line-up is).
  */
 function untagLabels(words: readonly string[], tags: string[], lists: Conventions): void {
-  if (words[1] !== ":" || tags[0] === "O" || lists.match(words, 0) || isKnownTown(words[0]!, lists)) return;
+  if (words[1] !== ":" || tags[0] === "O" || lists.match(words, 0) || lists.isKnownPlace(words[0]!)) return;
   tags[0] = "O";
 }
 
@@ -488,7 +482,7 @@ const SPEAKING_PRONOUNS = new Set([
 function typeSpeakers(words: readonly string[], tags: string[], lists: Conventions): void {
   const isSpeaker = (i: number): boolean => {
     const word = words[i] ?? "";
-    if (!isCapitalised(word) || CAPITALS_ONLY.test(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || lists.match(words, i) || isKnownTown(word, lists)) return false;
+    if (!isCapitalised(word) || CAPITALS_ONLY.test(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || lists.match(words, i) || lists.isKnownPlace(word)) return false;
     return (tags[i] === "O" || tags[i]!.startsWith("B-")) && !(tags[i + 1] ?? "O").startsWith("I-") && !INSTITUTION_WORDS.has(word) && !NEWS_AGENCIES.has(word);
   };
   words.forEach((word, v) => {
@@ -582,7 +576,7 @@ function retypeUnknownPlaces(words: readonly string[], tags: string[], lists: Co
   spans.forEach((span, k) => {
     if (span.type !== "LOC" || span.end - span.start !== 1) return;
     const word = words[span.start]!;
-    if (loadGazetteer().kindsOf(word.toLowerCase()) || lists.match([word], 0) || SPANISH_REGIONS.has(word)) return;
+    if (lists.knownKinds(word) || SPANISH_REGIONS.has(word)) return;
     // Only after a person: "el alcalde de Ledanca , Luis Gil" puts a place before a person.
     const before = spans[k - 1];
     if (!joined(before, span) || before!.type !== "PER") return;

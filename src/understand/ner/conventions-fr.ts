@@ -24,9 +24,6 @@
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
-import { GAZETTEER_KINDS } from "./gazetteer.ts";
-// index.ts imports this module through conventions.ts; the gazetteer is only read when a sentence is tagged.
-import { loadGazetteer } from "./index.ts";
 import { hasLetter, hasLowercase, isCapitalised, startsLowercase } from "../../letters.ts";
 
 /** Closed-class words, sentence adverbs and adjectives that open names ("Premier ministre", "Petit Parisien"), lowercase: no name alone. */
@@ -209,12 +206,9 @@ const OF = new Set(["de", "d'"]);
 /** Words after which a lone name may be a place or an institution: articles, prepositions, contractions. */
 const LOCATIVE_CONTEXT = new Set([...PLACE_PREPOSITIONS, "du", "des", "au", "aux", "la", "le", "l'", "les", "dans", "sous", "par", "pour", "chez", "devant", "derrière", "contre", "outre"]);
 
-/** Whether `word` is a town, country or region some list knows. */
+/** Whether `word`, or its spelling with an accented capital, is a town, country or region some list knows. */
 function isKnownPlace(word: string, lists: Conventions): boolean {
-  return [word, accentedCapital(word)].some((spelling) => {
-    const kinds = (loadGazetteer().kindsOf(spelling.toLowerCase()) ?? "") + (lists.match([spelling], 0)?.[1] ?? "");
-    return kinds.includes(GAZETTEER_KINDS.city) || isPlaceKinds(kinds);
-  });
+  return [word, accentedCapital(word)].some((spelling) => lists.isKnownPlace(spelling));
 }
 
 const isPlaceKinds = (kinds: string): boolean => [NAME_KINDS.country, NAME_KINDS.area, NAME_KINDS.region].some((k) => kinds.includes(k));

@@ -27,7 +27,8 @@ import { applyEastSlavicConventions } from "./conventions-ru.ts";
 import { applyFrenchConventions, trimFrenchClosedClassWords } from "./conventions-fr.ts";
 import { applySpanishConventions } from "./conventions-es.ts";
 import { applyGermanConventions } from "./conventions-de.ts";
-import { MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
+import { GAZETTEER_KINDS, MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
+import { loadGazetteer } from "./data.ts";
 import { hasLetter, hasLetterOrDigit, hasLowercase, isAcronym, isCapitalised, isLowerLatin, isNumber, startsCapitalThenLowercase, startsWithLetter } from "../../letters.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
@@ -289,6 +290,17 @@ export class Conventions extends NameList {
   isCommonWord(word: string, language: string): boolean {
     const words = this.commonWords.get(language);
     return !!words && hasWordOrStem(words, word.toLowerCase());
+  }
+
+  /** The kinds the gazetteer and these lists give one word ("C" a town, "K" a country...), "" when neither knows it. */
+  knownKinds(word: string): string {
+    return (loadGazetteer().kindsOf(word.toLowerCase()) ?? "") + (this.match([word], 0)?.[1] ?? "");
+  }
+
+  /** Whether the gazetteer or these lists know `word` as a town, country, area or region. */
+  isKnownPlace(word: string): boolean {
+    const kinds = this.knownKinds(word);
+    return kinds.includes(GAZETTEER_KINDS.city) || [NAME_KINDS.country, NAME_KINDS.area, NAME_KINDS.region].some((k) => kinds.includes(k));
   }
 
   /** Longest entry starting at `i` (capitalised start), as [length, kinds], or undefined. */

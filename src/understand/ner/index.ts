@@ -3,11 +3,10 @@
  * (data/ner/<lang>.bin.gz, made by `npm run train:ner`), loaded lazily once per process.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Conventions, recaseShoutedLine, type ConventionsData } from "./conventions.ts";
-import { Gazetteer, GAZETTEER_KINDS, type NameListData } from "./gazetteer.ts";
+import { conventionsPath, loadGazetteer, modelPath, NER_DATA_DIR, readNameList } from "./data.ts";
+export { conventionsPath, gazetteerPath, loadGazetteer, modelPath, NER_DATA_DIR } from "./data.ts";
+import { GAZETTEER_KINDS, type Gazetteer } from "./gazetteer.ts";
 import { wordClassesFor, type WordClasses } from "./lexicon.ts";
 import { harmonizeDocument } from "./document.ts";
 import { Model, spansFromTags, viterbi, type EntityType } from "./model.ts";
@@ -26,8 +25,6 @@ export interface RecognizedEntity {
   type: EntityType;
 }
 
-/** Model directory; SITREP_NER_DIR points elsewhere (candidate models under evaluation). */
-export const NER_DATA_DIR = process.env.SITREP_NER_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/ner");
 
 /** Language used when a text's language has no model of its own. */
 export const FALLBACK_LANGUAGE = "en";
@@ -51,35 +48,14 @@ export function loadedModel(model: Model): LoadedModel {
 }
 
 const models = new Map<string, LoadedModel | null>();
-let gazetteer: Gazetteer | undefined;
 let conventions: Conventions | undefined;
 
-export function gazetteerPath(): string {
-  return resolve(NER_DATA_DIR, "gazetteer.json.gz");
-}
-
-export function conventionsPath(): string {
-  return resolve(NER_DATA_DIR, "conventions.json.gz");
-}
-
-/** A gzipped name-list file; an absent one (models not trained yet) is an empty list. */
-function readNameList<Data extends NameListData>(path: string): Data {
-  return (existsSync(path) ? JSON.parse(gunzipSync(readFileSync(path)).toString()) : { entries: {} }) as Data;
-}
 
 export function loadConventions(): Conventions {
   conventions ??= new Conventions(readNameList<ConventionsData>(conventionsPath()));
   return conventions;
 }
 
-export function modelPath(language: string): string {
-  return resolve(NER_DATA_DIR, `${language}.bin.gz`);
-}
-
-export function loadGazetteer(): Gazetteer {
-  gazetteer ??= new Gazetteer(readNameList(gazetteerPath()));
-  return gazetteer;
-}
 
 function loadModel(language: string): LoadedModel | null {
   if (!models.has(language)) {
