@@ -19,7 +19,7 @@
  * it ("Herzog X", "Kieler Woche"), and its compounds ("SPD-Fraktion"), so those rules stay narrow.
  */
 import { spansFromTags } from "./model.ts";
-import { writeSpan, type Conventions } from "./conventions.ts";
+import { tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
 import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
 import { isCapitalised, startsCapitalThenLowercase } from "../../letters.ts";
 
@@ -110,7 +110,7 @@ export function applyGermanConventions(words: readonly string[], tags: string[],
   tagNationalityWords(words, tags, lists);
   tagTownAdjectives(words, tags, lists);
   tagMiscNames(words, tags);
-  tagQuotedTitles(words, tags);
+  tagQuotedTitles(words, tags, QUOTED_TITLES);
   typeNewsAgenciesAndParties(words, tags);
 }
 
@@ -402,23 +402,15 @@ const WORK_NOUNS = [
   "film", "buch", "roman", "album", "lied", "song", "single", "titel", "serie", "sendung", "oper", "stück", "musical", "spiel",
   "gedicht", "werk", "ausstellung", "kapitel", "erzählung", "novelle", "drama", "komödie", "hörspiel", "theaterstück", "doku",
 ];
-const OPENING_QUOTES = new Set(['"', "„", "»", "«", "“"]);
-const CLOSING_QUOTES = new Set(['"', "“", "”", "«", "»"]);
-const MAX_TITLE_WORDS = 12;
 
-const isWorkNoun = (word: string): boolean => {
-  const lower = word.toLowerCase();
-  return isCapitalised(word) && WORK_NOUNS.some((noun) => lower === noun || (lower.endsWith(noun) && lower.length > noun.length + 2) || lower === `${noun}s`);
+/** A title in quotes after a noun of works is MISC, without its quotes. */
+const QUOTED_TITLES: QuotedTitles = {
+  isWorkNoun: (word) => {
+    const lower = word.toLowerCase();
+    return isCapitalised(word) && WORK_NOUNS.some((noun) => lower === noun || (lower.endsWith(noun) && lower.length > noun.length + 2) || lower === `${noun}s`);
+  },
+  opening: new Set(['"', "„", "»", "«", "“"]),
+  closing: new Set(['"', "“", "”", "«", "»"]),
+  maxWords: 12,
+  withQuotes: false,
 };
-
-/** A title in quotes after a noun of works is MISC, without its quotes; whatever the tagger made of its words is replaced. */
-function tagQuotedTitles(words: readonly string[], tags: string[]): void {
-  for (let open = 1; open < words.length; open++) {
-    if (!OPENING_QUOTES.has(words[open]!) || !isWorkNoun(words[open - 1]!) || !isCapitalised(words[open + 1] ?? "")) continue;
-    let close = open + 1;
-    while (close < words.length && !CLOSING_QUOTES.has(words[close]!)) close++;
-    if (close >= words.length || close - open - 1 > MAX_TITLE_WORDS || (tags[close + 1] ?? "O").startsWith("I-")) continue;
-    writeSpan(tags, open + 1, close, "MISC");
-    open = close;
-  }
-}

@@ -25,7 +25,7 @@
  * (LOC) and misses the bare institution words Spanish news write with a capital.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
+import { NAME_KINDS, tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
 import { organisationWords } from "./lexicon.ts";
 import { hasLetter, isCapitalised, isNumber } from "../../letters.ts";
@@ -79,7 +79,7 @@ export function applySpanishConventions(words: readonly string[], tags: string[]
   // A line's heading before a colon is no name, unless the line is a team's line-up.
   if (!typeLineUps(words, tags)) untagLabels(words, tags, lists);
   typeSpeakers(words, tags, lists);
-  tagQuotedTitles(words, tags);
+  tagQuotedTitles(words, tags, QUOTED_TITLES);
   typeByOrganisationWords(words, tags);
   tagSpanishRegions(words, tags);
   tagPlacesByNoun(words, tags);
@@ -500,22 +500,17 @@ const WORK_NOUNS = new Set([
   "muestra", "seminario", "curso", "jornadas", "congreso", "campaña", "lema", "proyecto", "revista", "cuadro", "ópera", "musical",
 ]);
 
-/** The most words a title in quotes runs to. */
-const MAX_TITLE_WORDS = 10;
-
 /**
  * "la película \" Amores perros \"", "el lema \" Paz y trabajo \"": a title in quotes after a noun of
- * works is MISC, quotes included (as news annotation marks it), whatever the tagger found inside.
+ * works is MISC, quotes included (as news annotation marks it).
  */
-function tagQuotedTitles(words: readonly string[], tags: string[]): void {
-  for (let open = 1; open < words.length; open++) {
-    if (words[open] !== '"' || !WORK_NOUNS.has(words[open - 1]!.toLowerCase()) || !isCapitalised(words[open + 1] ?? "")) continue;
-    const close = words.indexOf('"', open + 1);
-    if (close < 0 || close - open - 1 > MAX_TITLE_WORDS || (tags[close + 1] ?? "O").startsWith("I-")) continue;
-    writeSpan(tags, open, close + 1, "MISC");
-    open = close;
-  }
-}
+const QUOTED_TITLES: QuotedTitles = {
+  isWorkNoun: (word) => WORK_NOUNS.has(word.toLowerCase()),
+  opening: new Set(['"']),
+  closing: new Set(['"']),
+  maxWords: 10,
+  withQuotes: true,
+};
 
 /** Words that make a name a firm's or a body's, in Spanish and in the English of foreign firms ("Banco Atlántico", "Norte Films"). */
 const FIRM_WORDS = new Set([

@@ -978,6 +978,30 @@ function untagNeverAlone(words: readonly string[], tags: string[], never: Readon
   for (const span of spansFromTags(tags)) if (span.end - span.start === 1 && never.has(words[span.start]!)) tags[span.start] = "O";
 }
 
+/** How a language writes and annotates a title in quotes after a noun of works ("la película \" X \"", "der Film „X“"). */
+export interface QuotedTitles {
+  isWorkNoun: (word: string) => boolean;
+  opening: ReadonlySet<string>;
+  closing: ReadonlySet<string>;
+  /** The most words a title runs to. */
+  maxWords: number;
+  /** Whether the annotation takes the quotes into the span. */
+  withQuotes: boolean;
+}
+
+/** A title in quotes after a noun of works is MISC, whatever the tagger made of its words. */
+export function tagQuotedTitles(words: readonly string[], tags: string[], style: QuotedTitles): void {
+  for (let open = 1; open < words.length; open++) {
+    if (!style.opening.has(words[open]!) || !style.isWorkNoun(words[open - 1]!) || !isCapitalised(words[open + 1] ?? "")) continue;
+    let close = open + 1;
+    while (close < words.length && !style.closing.has(words[close]!)) close++;
+    if (close >= words.length || close - open - 1 > style.maxWords || (tags[close + 1] ?? "O").startsWith("I-")) continue;
+    if (style.withQuotes) writeSpan(tags, open, close + 1, "MISC");
+    else writeSpan(tags, open + 1, close, "MISC");
+    open = close;
+  }
+}
+
 export function writeSpan(tags: string[], start: number, end: number, type: string): void {
   for (let i = start; i < end; i++) tags[i] = (i === start ? "B-" : "I-") + type;
 }
