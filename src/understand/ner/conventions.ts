@@ -651,7 +651,7 @@ export class Conventions extends NameList {
       const cricket = SCORECARD_WORDS.has(before) || SCORECARD_WORDS.has(after) || BOWLING_FIGURES.test(after);
       const nameWords = name.every((w) => !commonWords.has(w.toLowerCase()) && !this.isCommonWord(w, "en"));
       // The team after an athlete and a country ("Tom Brack ( Kenya ) , Talbot Ford , 51.200").
-      const countryBefore = words[span.start - 4] === "(" && (/[KR]/.test(this.match(words, span.start - 3)?.[1] ?? "") || COUNTRY_ABBREVIATION.test(words[span.start - 3]!));
+      const countryBefore = words[span.start - 4] === "(" && isCountry(span.start - 3);
       if (before === "," && words[span.start - 2] === ")" && countryBefore && tags[span.start - 5]?.endsWith("-PER") && after === ",") {
         writeSpan(tags, span.start, span.end, "ORG");
         continue;
