@@ -25,7 +25,6 @@ export interface RecognizedEntity {
   type: EntityType;
 }
 
-
 /** Language used when a text's language has no model of its own. */
 export const FALLBACK_LANGUAGE = "en";
 
@@ -50,12 +49,10 @@ export function loadedModel(model: Model): LoadedModel {
 const models = new Map<string, LoadedModel | null>();
 let conventions: Conventions | undefined;
 
-
 export function loadConventions(): Conventions {
   conventions ??= new Conventions(readNameList<ConventionsData>(conventionsPath()));
   return conventions;
 }
-
 
 function loadModel(language: string): LoadedModel | null {
   if (!models.has(language)) {
