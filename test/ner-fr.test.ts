@@ -55,6 +55,28 @@ test("a sentence's first word that the French dictionary knows in lowercase only
   assert.deepEqual(found, ["Lyon/LOC", "Dupont/PER"]);
 });
 
+test("a lone word capitalised mid-sentence that the dictionary knows in lowercase only is no name, unless a title, a longer name or the lists make it one", () => {
+  const rules = new Conventions({ entries: { tours: "C" }, commonWords: { fr: ["rhumatisme", "boulanger", "sénat", "tours", "matinée"] } });
+  const sentences = [
+    "Ce remède guérit les Rhumatismes , dit la réclame .",
+    "M. Boulanger a parlé au Sénat puis a pris le train pour Tours .",
+    "La Matinée de dimanche est annulée ; Jean Boulanger , puis Boulanger seul , ont protesté .",
+  ].map((s) => s.split(" "));
+  const tags = sentences.map((words) => words.map(() => "O"));
+  const tag = (s: number, i: number, type: string) => (tags[s]![i] = "B-" + type);
+  tag(0, 4, "PER");
+  tag(1, 1, "PER");
+  tag(1, 5, "ORG");
+  tag(1, 12, "LOC");
+  tag(2, 1, "ORG");
+  tags[2]![7] = "B-PER";
+  tags[2]![8] = "I-PER";
+  tag(2, 11, "PER");
+  rules.applyToDocument(sentences, tags, "fr");
+  const found = sentences.flatMap((words, k) => spansFromTags(tags[k]!).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`));
+  assert.deepEqual(found, ["Boulanger/PER", "Sénat/ORG", "Tours/LOC", "Jean Boulanger/PER", "Boulanger/PER"]);
+});
+
 test("a name made of a venue word and more is the company that runs it, unless a street is named after it", () => {
   assert.deepEqual(rewrite("La Comédie-Française joue Molière .", [[1, 2, "LOC"], [3, 4, "PER"]]), ["Comédie-Française/ORG", "Molière/PER"]);
   assert.deepEqual(rewrite("Le Cirque d'Hiver rouvre .", [[1, 3, "LOC"]]), ["Cirque d'Hiver/ORG"]);

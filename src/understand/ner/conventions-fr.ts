@@ -193,9 +193,14 @@ const VENUE_WORDS = new Set(["théâtre", "cinéma", "cirque", "opéra", "coméd
 function tagNamedVenues(words: readonly string[], tags: string[]): void {
   for (const span of spansFromTags(tags)) {
     if (span.type === "ORG" || span.type === "MISC" || PLACE_GENERICS.has(words[span.start]!.toLowerCase())) continue;
-    const parts = words.slice(span.start, span.end).flatMap((w) => w.toLowerCase().split("-"));
-    if (parts.length > 1 && parts.some((part) => VENUE_WORDS.has(part))) writeSpan(tags, span.start, span.end, "ORG");
+    if (isVenueName(words.slice(span.start, span.end))) writeSpan(tags, span.start, span.end, "ORG");
   }
+}
+
+/** Whether a name is made of a venue word and more ("Comédie-Française", "Cirque d'Hiver"). */
+function isVenueName(nameWords: readonly string[]): boolean {
+  const parts = nameWords.flatMap((w) => w.toLowerCase().split("-"));
+  return parts.length > 1 && parts.some((part) => VENUE_WORDS.has(part));
 }
 
 /** Prepositions (and old or OCR "a" for "à") after which a lone name is a place: "à Reims", "de Genève". */
@@ -259,7 +264,7 @@ function typeLoneNamesByContext(words: readonly string[], tags: string[], lists:
     const word = words[span.start]!;
     // After a bare "de" a firm is as likely as a place ("le directeur de Renault"): only a known place turns.
     const placePreposition = PLACE_PREPOSITIONS.has(before) && (!OF.has(before) || isKnownPlace(word, lists));
-    if (placePreposition || (articled && !word.includes("-") && hasLowercase(word))) writeSpan(tags, span.start, span.end, "LOC");
+    if (placePreposition || (articled && !isVenueName([word]) && hasLowercase(word))) writeSpan(tags, span.start, span.end, "LOC");
   }
   // "près de Beauvais", "originaire de Tours", "la commune de Leuilly": a lone name after a word of place and "de" is the place.
   for (const span of spansFromTags(tags)) {
@@ -291,6 +296,34 @@ function listedWithPlaces(words: readonly string[], spans: readonly TokenSpan[],
   for (let j = k - 1; j >= 0 && joined(spans[j]!, spans[j + 1]!); j--) if (knownPlace[j]) return true;
   for (let j = k + 1; j < spans.length && joined(spans[j - 1]!, spans[j]!); j++) if (knownPlace[j]) return true;
   return false;
+}
+
+/** Institutions named in news by their common noun alone, capitalised ("le Sénat", "l'Assemblée"). */
+const INSTITUTION_NOUNS = new Set(["sénat", "parlement", "assemblée", "gouvernement", "chambre", "conseil", "cour", "bourse", "armée", "marine", "église", "université"]);
+
+/**
+ * A lone word capitalised inside a sentence that the dictionary lists only in lowercase ("la Matinée",
+ * "Rhumatismes", "l'Assistance") is a heading, a shop's or a show's noun, a title of a work: no
+ * name, unless the lists know it ("Tours" is a town), a title before it makes it a person ("M.
+ * Boulanger"), the document names it within a longer name ("Jean Boulanger"), or it is an
+ * institution named by its noun ("le Sénat"). Old print and scraped pages capitalise such nouns
+ * freely; the tagger, trained on Wikipedia, reads most capitals as names.
+ */
+export function untagLoneCommonNouns(sentences: ReadonlyArray<readonly string[]>, tags: string[][], lists: Conventions): void {
+  const inLongerNames = new Set<string>();
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) if (span.end - span.start > 1) for (let i = span.start; i < span.end; i++) inLongerNames.add(words[i]!.toLowerCase());
+  });
+  sentences.forEach((words, s) => {
+    for (const span of spansFromTags(tags[s]!)) {
+      const word = words[span.start]!;
+      const lower = word.toLowerCase();
+      if (span.end - span.start !== 1 || span.start === 0 || !lists.isCommonWord(word, "fr") || inLongerNames.has(lower)) continue;
+      const before = words[span.start - 1]!.replace(/\.$/, "").toLowerCase();
+      if (TITLES.has(before) || RANKS.has(before) || INSTITUTION_NOUNS.has(lower) || lists.match(words, span.start) || isKnownPlace(word, lists)) continue;
+      tags[s]![span.start] = "O";
+    }
+  });
 }
 
 const ROMAN_NUMERAL = /^[IVXLC]+$/;

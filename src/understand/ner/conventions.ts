@@ -24,7 +24,7 @@ import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
-import { applyFrenchConventions, trimFrenchClosedClassWords } from "./conventions-fr.ts";
+import { applyFrenchConventions, trimFrenchClosedClassWords, untagLoneCommonNouns } from "./conventions-fr.ts";
 import { applySpanishConventions } from "./conventions-es.ts";
 import { applyGermanConventions } from "./conventions-de.ts";
 import { GAZETTEER_KINDS, MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
@@ -391,6 +391,7 @@ export class Conventions extends NameList {
     isTown: (name: string) => boolean = () => false,
   ): void {
     this.untagPositionalCapitals(sentences, tags, language, modelCommonWords);
+    if (language === "fr") untagLoneCommonNouns(sentences, tags, this);
     const placeNouns = PLACE_NOUNS[language];
     if (placeNouns) typeTownsBeforePlaceNouns(sentences, tags, placeNouns, isTown);
     const businessNouns = BUSINESS_NOUNS[language];
