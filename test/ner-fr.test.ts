@@ -77,6 +77,21 @@ test("a lone word capitalised mid-sentence that the dictionary knows in lowercas
   assert.deepEqual(found, ["Boulanger/PER", "Sénat/ORG", "Tours/LOC", "Jean Boulanger/PER", "Boulanger/PER"]);
 });
 
+test("OCR and extraction debris is no name: printers' symbols, digits between letters, a person's name cased as none is", () => {
+  const rules = new Conventions({ entries: {} });
+  const sentences = [
+    "Le roi d' Italie^ a reçu M. KursaaJ et Mme McDonald au Hal1ers .",
+    "Bernard Lagat3 min 34 s , devant iPhone Dupont .",
+  ].map((s) => s.split(" "));
+  const tags = sentences.map((words) => words.map(() => "O"));
+  for (const [s, i, type] of [[0, 3, "LOC"], [0, 7, "PER"], [0, 10, "PER"], [0, 12, "ORG"], [1, 0, "PER"], [1, 7, "PER"]] as const) tags[s]![i] = "B-" + type;
+  tags[1]![1] = "I-PER";
+  tags[1]![8] = "I-PER";
+  rules.applyToDocument(sentences, tags, "fr");
+  const found = sentences.flatMap((words, k) => spansFromTags(tags[k]!).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`));
+  assert.deepEqual(found, ["McDonald/PER", "Bernard Lagat3/PER", "iPhone Dupont/PER"]);
+});
+
 test("a name made of a venue word and more is the company that runs it, unless a street is named after it", () => {
   assert.deepEqual(rewrite("La Comédie-Française joue Molière .", [[1, 2, "LOC"], [3, 4, "PER"]]), ["Comédie-Française/ORG", "Molière/PER"]);
   assert.deepEqual(rewrite("Le Cirque d'Hiver rouvre .", [[1, 3, "LOC"]]), ["Cirque d'Hiver/ORG"]);

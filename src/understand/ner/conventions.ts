@@ -410,9 +410,13 @@ export class Conventions extends NameList {
     if (never) sentences.forEach((words, s) => untagNeverAlone(words, tags[s]!, never));
     const speech = SPEECH_VERBS[language];
     if (speech) this.typeSpeakers(sentences, tags, speech);
-    // A capital letter alone is no name ("X / Y"), whatever the document's other steps made of it.
+    // A capital letter alone is no name ("X / Y"), nor is a garbled span, whatever the document's other steps made of them.
     sentences.forEach((words, s) => {
-      for (const span of spansFromTags(tags[s]!)) if (span.end - span.start === 1 && /^[A-Z]$/.test(words[span.start]!)) tags[s]![span.start] = "O";
+      for (const span of spansFromTags(tags[s]!)) {
+        if ((span.end - span.start === 1 && /^[A-Z]$/.test(words[span.start]!)) || (isGarbled(words.slice(span.start, span.end), span.type))) {
+          for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
+        }
+      }
     });
   }
 
@@ -1161,6 +1165,34 @@ function hasWordOrStem(words: ReadonlySet<string>, lower: string): boolean {
  * A table's header line ("W L T PCT", "W D L F A PTS"): three or more words of four letters at
  * most, two of them single capitals, and nothing else but punctuation, is column labels, no names.
  */
+/** Printers' and markup symbols that no name holds inside a word: OCR and extraction debris ("Italie^", "V«Laurans"). */
+const DEBRIS_SYMBOL = /[«»^<>|*§%#{}[\]\\~©¡¿"]/u;
+/** A digit between letters, or letters between digits ("Hal1ers", "12S8"): misread print, not "A380" or "G7". */
+const DIGIT_INSIDE_LETTERS = /\p{L}\d+\p{L}|\d\p{L}+\d/u;
+const LEADING_DIGIT = /^\d/;
+/** What is not a letter at either end of a word: a number glued on by a table's extraction ("Lagat3"), an ellipsis. */
+const NON_LETTER_EDGES = /^[^\p{L}]+|[^\p{L}]+$/gu;
+/** One piece of a name between apostrophes, hyphens and stops, cased as names are: "Dupont", "DUPONT", "McDonald", "iPhone". */
+const NAME_CASED_PIECE = /^(?:\p{Lu}+\p{Ll}*|\p{Ll}+)(?:\p{Lu}\p{Ll}{2,})*$/u;
+const NAME_PIECE_SEPARATORS = /['’.\-]/u;
+
+/**
+ * Whether a span's words are OCR or extraction debris rather than a name: a word holding a
+ * printer's symbol or a digit between letters, or, for a person, a word opening with a digit or
+ * cased as no name is ("KursaaJ", "IVstorrifU"; a number glued after a name, "Lagat3", is a
+ * table's, not the name's). Old scans and scraped pages are full of such words, which
+ * the tagger, reading capitals, takes for names.
+ */
+function isGarbled(spanWords: readonly string[], type: string): boolean {
+  return spanWords.some((word) => {
+    if (!hasLetter(word)) return false;
+    if (DEBRIS_SYMBOL.test(word) || DIGIT_INSIDE_LETTERS.test(word)) return true;
+    if (type !== "PER") return false;
+    const pieces = word.replace(NON_LETTER_EDGES, "").split(NAME_PIECE_SEPARATORS);
+    return LEADING_DIGIT.test(word) || !pieces.every((piece) => piece === "" || NAME_CASED_PIECE.test(piece));
+  });
+}
+
 function untagTableHeader(words: readonly string[], tags: string[]): void {
   if (isTableHeader(words)) tags.fill("O");
 }
