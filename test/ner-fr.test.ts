@@ -92,6 +92,11 @@ test("OCR and extraction debris is no name: printers' symbols, digits between le
   assert.deepEqual(found, ["McDonald/PER", "Bernard Lagat3/PER", "iPhone Dupont/PER"]);
 });
 
+test("a news agency is an organisation in French text too, unless inside a longer name", () => {
+  assert.deepEqual(rewrite("Selon l' AFP , citant Interfax , le bilan s' alourdit .", [[2, 3, "LOC"]]), ["AFP/ORG", "Interfax/ORG"]);
+  assert.deepEqual(rewrite("Il a reçu le prix Reuters Europe .", [[5, 7, "MISC"]]), ["Reuters Europe/MISC"]);
+});
+
 test("a name made of a venue word and more is the company that runs it, unless a street is named after it", () => {
   assert.deepEqual(rewrite("La Comédie-Française joue Molière .", [[1, 2, "LOC"], [3, 4, "PER"]]), ["Comédie-Française/ORG", "Molière/PER"]);
   assert.deepEqual(rewrite("Le Cirque d'Hiver rouvre .", [[1, 3, "LOC"]]), ["Cirque d'Hiver/ORG"]);

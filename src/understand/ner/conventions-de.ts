@@ -14,7 +14,8 @@
  *   and a town's adjective in -er before a common noun ("Kölner Polizei") are derived from names:
  *   MISC; so are wars named by an adjective ("Zweiter Weltkrieg"), the euro, market indices and
  *   titles in quotes after a noun of works;
- * - news agencies ("dpa", "AFP") and parties named by a common word ("die Grünen") are organisations.
+ * - parties named by a common word ("die Grünen") are organisations (news agencies, "dpa", are so
+ *   in every language: conventions.ts).
  * Wikipedia's own annotation keeps titles of nobility and a town's adjective with the noun after
  * it ("Herzog X", "Kieler Woche"), and its compounds ("SPD-Fraktion"), so those rules stay narrow.
  */
@@ -111,7 +112,7 @@ export function applyGermanConventions(words: readonly string[], tags: string[],
   tagTownAdjectives(words, tags, lists);
   tagMiscNames(words, tags);
   tagQuotedTitles(words, tags, QUOTED_TITLES);
-  typeNewsAgenciesAndParties(words, tags);
+  typeParties(words, tags);
 }
 
 /**
@@ -275,18 +276,14 @@ function tagTownAdjectives(words: readonly string[], tags: string[], lists: Conv
   }
 }
 
-/** German-language news agencies, as their credits write them. */
-const NEWS_AGENCIES = new Set(["dpa", "AFP", "afp", "Reuters", "AP", "ap", "ddp", "dapd", "epd", "KNA", "sid", "SID", "APA", "apa", "AFX", "Xinhua"]);
-
 /** Parties named by a common adjective, after an article ("die Grünen", "der Linken"). */
 const PARTY_WORDS = new Set(["Grünen", "Linke", "Linken", "Piraten"]);
 
-/** News agencies are organisations, and so are parties named by an adjective after an article. */
-function typeNewsAgenciesAndParties(words: readonly string[], tags: string[]): void {
+/** Parties named by an adjective after an article are organisations. */
+function typeParties(words: readonly string[], tags: string[]): void {
   for (let i = 0; i < words.length; i++) {
     if (tags[i]!.startsWith("I-") || (tags[i + 1] ?? "O").startsWith("I-")) continue;
-    const party = PARTY_WORDS.has(words[i]!) && /^(?:die|der|den)$/i.test(words[i - 1] ?? "");
-    if (NEWS_AGENCIES.has(words[i]!) || party) writeSpan(tags, i, i + 1, "ORG");
+    if (PARTY_WORDS.has(words[i]!) && /^(?:die|der|den)$/i.test(words[i - 1] ?? "")) writeSpan(tags, i, i + 1, "ORG");
   }
 }
 

@@ -1,11 +1,12 @@
 /**
  * NER step: news annotation conventions particular to Spanish text (CoNLL-2002 style), applied by
  * conventions.ts after the shared ones, sentence by sentence. The word lists are generic nouns,
- * closed-class words and the few names every wire story cites without introducing them (news
- * agencies, party and union acronyms, market indices, Spain's regions):
+ * closed-class words and the few names every wire story cites without introducing them (party and
+ * union acronyms, market indices, Spain's regions; news agencies are typed for every language by
+ * conventions.ts):
  * - a dateline ("Sevilla , 3 jun ( EFE ) .", "Lima ( Perú ) , 3 jun ( EFE ) .", after a byline or a
  *   headline too) names where the story was filed (LOC) and, between brackets, its agency (ORG);
- * - news agencies, parties and unions are organisations wherever they are named, and so is an
+ * - parties and unions are organisations wherever they are named, and so is an
  *   acronym the tagger read as a person or as a place no list knows, and a name holding a firm's
  *   word ("Banco", "Fund") or following a noun of firms ("la empresa Norvisa");
  * - a capitalised institution word standing alone ("el Gobierno", "la Junta", "el Ejecutivo") is
@@ -25,16 +26,10 @@
  * (LOC) and misses the bare institution words Spanish news write with a capital.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { NAME_KINDS, tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
+import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
 import { organisationWords } from "./lexicon.ts";
 import { hasLetter, isCapitalised, isNumber } from "../../letters.ts";
-
-/** News agencies that file Spanish-language wire stories, as they are written. */
-const NEWS_AGENCIES = new Set([
-  "EFE", "Efe", "EFECOM", "Europa Press", "AFP", "Reuters", "Reuter", "AP", "ANSA", "Ansa", "DPA", "Xinhua", "Prensa Latina",
-  "Notimex", "Colpisa", "Servimedia", "Lusa", "Télam", "Interfax", "Itar-Tass", "Kyodo", "Sputnik",
-]);
 
 /** Month names and their usual abbreviations in datelines ("23 may", "3 jun."). */
 const MONTHS = new Set([
@@ -61,7 +56,6 @@ const LINKS = [["de", "la"], ["de", "los"], ["de", "las"], ["de"], ["del"]];
 
 /** Rewrite one Spanish sentence's IOB2 `tags` in place. */
 export function applySpanishConventions(words: readonly string[], tags: string[], lists: Conventions): void {
-  typeNewsAgencies(words, tags);
   typeInstitutions(words, tags);
   tagDateline(words, tags, lists);
   tagNamedEvents(words, tags);
@@ -84,23 +78,6 @@ export function applySpanishConventions(words: readonly string[], tags: string[]
   tagSpanishRegions(words, tags);
   tagPlacesByNoun(words, tags);
   retypeUnknownPlaces(words, tags, lists);
-}
-
-/** The length in words of the news agency named at `i`, or 0. */
-function agencyLength(words: readonly string[], i: number): number {
-  if (NEWS_AGENCIES.has(`${words[i]} ${words[i + 1]}`)) return 2;
-  return NEWS_AGENCIES.has(words[i]!) ? 1 : 0;
-}
-
-/** "( EFE )", "informó a Efe": an agency is an organisation, unless it sits inside a longer name ("Premio Efe de Periodismo"). */
-function typeNewsAgencies(words: readonly string[], tags: string[]): void {
-  for (let i = 0; i < words.length; i++) {
-    const length = agencyLength(words, i);
-    if (length === 0) continue;
-    const inside = tags[i]!.startsWith("I-") || (tags[i + length] ?? "O").startsWith("I-");
-    if (!inside) writeSpan(tags, i, i + length, "ORG");
-    i += length - 1;
-  }
 }
 
 /** A lone capitalised institution word, or one with "de" and a name after it, is an organisation. */
@@ -150,7 +127,7 @@ function tagDateline(words: readonly string[], tags: string[], lists: Convention
     placeEnd = open - 3;
   }
   // Undated, only an agency tells a dateline from a name and its qualifier ("Trujillo ( Venezuela )").
-  if (placeEnd === 0 || (!dated && agencyLength(words, open + 1) !== 1)) return;
+  if (placeEnd === 0 || (!dated && newsAgencyLength(words, open + 1) !== 1)) return;
   const placeWord = (w: string): boolean => isCapitalised(w) || PLACE_PARTICLES.has(w) || w === "(" || w === ")";
   let start = 0;
   if (!words.slice(0, placeEnd).every(placeWord)) {
@@ -483,7 +460,7 @@ function typeSpeakers(words: readonly string[], tags: string[], lists: Conventio
   const isSpeaker = (i: number): boolean => {
     const word = words[i] ?? "";
     if (!isCapitalised(word) || CAPITALS_ONLY.test(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || lists.match(words, i) || lists.isKnownPlace(word)) return false;
-    return (tags[i] === "O" || tags[i]!.startsWith("B-")) && !(tags[i + 1] ?? "O").startsWith("I-") && !INSTITUTION_WORDS.has(word) && !NEWS_AGENCIES.has(word);
+    return (tags[i] === "O" || tags[i]!.startsWith("B-")) && !(tags[i + 1] ?? "O").startsWith("I-") && !INSTITUTION_WORDS.has(word) && newsAgencyLength([word], 0) === 0;
   };
   words.forEach((word, v) => {
     // "según Galván": the source follows.

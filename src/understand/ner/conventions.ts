@@ -20,7 +20,7 @@
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
+import { calendarWords, NEWS_AGENCIES, organisationWords, titleWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
@@ -107,14 +107,11 @@ const COMBINING_FORMS = new Set(["Franco", "Anglo", "Sino", "Indo", "Afro", "Eur
 const COUNTRY_CURRENCY = /^\p{Lu}{1,3}\$$/u;
 
 /**
- * Short names of organisations that news name without introducing them: news agencies, and the
- * international bodies and central banks they report on daily. English.
+ * Short names of organisations that news name without introducing them, beside the news agencies:
+ * the broadcasters, international bodies and central banks they report on daily. English.
  */
 const WELL_KNOWN_ORGANISATIONS: Record<string, ReadonlySet<string>> = {
-  en: new Set([
-    "Reuters", "Reuter", "AFP", "Itar-Tass", "Tass", "Interfax", "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Bernama", "Antara",
-    "Tanjug", "IRNA", "MENA", "PTI", "BBC", "CNN", "Fed", "U.N.", "NATO", "Nato", "IMF", "OPEC", "WTO", "OSCE", "UNICEF", "UNESCO", "UNHCR",
-  ]),
+  en: new Set(["BBC", "CNN", "Fed", "U.N.", "NATO", "Nato", "IMF", "OPEC", "WTO", "OSCE", "UNICEF", "UNESCO", "UNHCR"]),
 };
 
 /**
@@ -366,6 +363,7 @@ export class Conventions extends NameList {
     if (language === "en") typePersonLists(words, tags);
     tagAcronyms(words, tags, commonWords, COMMON_ABBREVIATIONS[language]);
     typeAbbreviations(words, tags, COMMON_ABBREVIATIONS[language], TIME_ZONES[language]);
+    typeNewsAgencies(words, tags);
     typeWellKnownOrganisations(words, tags, WELL_KNOWN_ORGANISATIONS[language]);
     const heads = EVENT_HEADS[language];
     if (heads) markEvents(words, tags, heads, EVENT_OPENERS[language]!);
@@ -1274,6 +1272,23 @@ export function recaseShoutedLine(original: readonly string[], cased: string[], 
 }
 
 /** A well-known organisation's short name, untagged or a whole span, is the organisation ("the Fed", "Reuters said"). */
+/** The length in words of the news agency named at `i` ("Europa Press", "AFP"), or 0. */
+export function newsAgencyLength(words: readonly string[], i: number): number {
+  if (NEWS_AGENCIES.has(`${words[i]} ${words[i + 1]}`)) return 2;
+  return NEWS_AGENCIES.has(words[i]!) ? 1 : 0;
+}
+
+/** "( EFE )", "informó a Efe": an agency is an organisation, unless it sits inside a longer name ("Premio Efe de Periodismo"). */
+function typeNewsAgencies(words: readonly string[], tags: string[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const length = newsAgencyLength(words, i);
+    if (length === 0) continue;
+    const inside = tags[i]!.startsWith("I-") || (tags[i + length] ?? "O").startsWith("I-");
+    if (!inside) writeSpan(tags, i, i + length, "ORG");
+    i += length - 1;
+  }
+}
+
 function typeWellKnownOrganisations(words: readonly string[], tags: string[], names: ReadonlySet<string> | undefined): void {
   if (!names) return;
   for (let i = 0; i < words.length; i++) {

@@ -5,6 +5,17 @@
  * capitalised in English and German) are rarely names.
  */
 
+/**
+ * News agencies, as credits, datelines and reports in any language write them ("( EFE )", "dpa",
+ * "according to Reuters"): organisations wherever a story names them, introduced or not. Lowercase
+ * only where the spelling is no editor's initials ("dpa", not "ap").
+ */
+export const NEWS_AGENCIES: ReadonlySet<string> = new Set([
+  "Reuters", "Reuter", "AFP", "afp", "AP", "DPA", "dpa", "EFE", "Efe", "EFECOM", "ANSA", "Ansa", "Xinhua", "Kyodo", "Yonhap",
+  "Itar-Tass", "Tass", "ТАСС", "Interfax", "Интерфакс", "Sputnik", "Bernama", "Antara", "Tanjug", "IRNA", "MENA", "PTI", "Lusa",
+  "Europa Press", "Prensa Latina", "Notimex", "Colpisa", "Servimedia", "Télam", "ddp", "dapd", "epd", "KNA", "SID", "APA", "AFX",
+]);
+
 /** The classes, one small integer each, mixed into feature hashes. */
 export const WORD_CLASS = {
   other: 0,
