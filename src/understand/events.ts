@@ -82,15 +82,6 @@ const STOP_REACH = 4;
 /** "must cooperate", "debe retirar": the speaker demands it (REQUEST). */
 const OBLIGE_REACH = 3;
 /**
- * Trigger strength within a clause: a hand-curated trigger beats a derived one, one in a clause a relative
- * pronoun or subordinating conjunction opens yields to the main clause's ("los campesinos, que reclaman tierras,
- * bloquearon la ruta": the blockade; see opensPhraseOf), and one after a purpose
- * word ("to protest", "para protestar") is the motive of the clause's event rather than the event; a verb
- * beats a noun (NOMINAL_BY_DETERMINER), and a noun in a prepositional phrase yields. Each weight exceeds
- * the sum of those below it. (Dropping nouns outright lost: "declared a ceasefire" is the event.)
- */
-const STRENGTH = { core: 32, notSubordinate: 16, notPurpose: 8, notNominal: 4, notInPhrase: 2 };
-/**
  * Languages whose nouns nearly always carry a determiner, so that a trigger right after one is a noun: there
  * a verb trigger governs its clause before a nominal one ("tras la marcha, los estudiantes ocuparon el rectorado": the occupation).
  * English bare plurals ("restrictions", "allegations") make the same test mislead, so it is not applied.
@@ -325,23 +316,26 @@ function codeSentence(
 
 /**
  * How prominent a trigger is in its sentence, for marking the sentence's main event (the root verb's, as
- * GDELT's IsRootEvent or PETRARCH's event per verb phrase). Each weight exceeds the sum of those below it:
+ * GDELT's IsRootEvent or PETRARCH's event per verb phrase), by precedence (see byPrecedence):
  * an event in the main clause beats one in a clause opened by a relative pronoun or subordinating conjunction
  * ("los campesinos, que reclaman..., bloquearon"), then one that is not a purpose ("para protestar"), then
  * one that is not a noun in a prepositional phrase ("en protesta por"), then a verb over a noun with a
  * determiner ("la huelga"), then a hand-curated trigger over a derived one; the leftmost among equals.
  * Reporting verbs are no events, so in "X dijo que Y atacó" the reported attack is the main event.
  */
-const SALIENCE = { notSubordinate: 16, notPurpose: 8, notInPhrase: 4, notNominal: 2, core: 1 };
-
 function salience(text: string, words: readonly Word[], hits: readonly Hit[], t: Hit, cFrom: number, language: string): number {
-  return (
-    (subordinate(text, words, hits, t, cFrom, language) ? 0 : SALIENCE.notSubordinate) +
-    (opensPhraseOf(text, words, hits, "PURPOSE", t, cFrom) ? 0 : SALIENCE.notPurpose) +
-    (inPhrase(hits, t, cFrom) ? 0 : SALIENCE.notInPhrase) +
-    (hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : SALIENCE.notNominal) +
-    (t.entry.core ? SALIENCE.core : 0)
-  );
+  return byPrecedence([
+    !subordinate(text, words, hits, t, cFrom, language),
+    !opensPhraseOf(text, words, hits, "PURPOSE", t, cFrom),
+    !inPhrase(hits, t, cFrom),
+    !hasBefore(hits, "DET", t.from, 0, cFrom),
+    t.entry.core,
+  ]);
+}
+
+/** A score that ranks by the first test passed where two candidates differ: each test outweighs all the later ones together. */
+function byPrecedence(passed: readonly boolean[]): number {
+  return passed.reduce((score, ok) => score * 2 + (ok ? 1 : 0), 0);
 }
 
 /**
@@ -452,7 +446,15 @@ function stative(hits: readonly Hit[], words: readonly Word[], trigger: Hit, lan
   );
 }
 
-/** The clause's governing trigger: the strongest (see STRENGTH), the leftmost among equals, not negated. */
+/**
+ * The clause's governing trigger: the strongest, the leftmost among equals, not negated. Strength, by
+ * precedence (see byPrecedence): a hand-curated trigger beats a derived one, one in a clause a relative
+ * pronoun or subordinating conjunction opens yields to the main clause's ("los campesinos, que reclaman
+ * tierras, bloquearon la ruta": the blockade; see opensPhraseOf), one after a purpose word ("to protest",
+ * "para protestar") is the motive of the clause's event rather than the event, a verb beats a noun
+ * (NOMINAL_BY_DETERMINER), and a noun in a prepositional phrase yields. (Dropping nouns outright lost:
+ * "declared a ceasefire" is the event.)
+ */
 function strongest(text: string, words: readonly Word[], hits: readonly Hit[], triggers: readonly Hit[], cFrom: number, cTo: number, language: string): Hit | undefined {
   const nominalByDeterminer = NOMINAL_BY_DETERMINER.has(language);
   // A trigger right after "was", "were" is a verb ("the ceasefire was violated by"): a noun with a determiner
@@ -464,12 +466,13 @@ function strongest(text: string, words: readonly Word[], hits: readonly Hit[], t
     if (t.from < cFrom || t.to > cTo) continue;
     // A negation scopes over its own trigger only: "stormed the building without injuring anyone" is an assault.
     if (!NEGATED_TO_REJECT.has(t.entry.cls) && negated(hits, t.from, cFrom)) continue;
-    const score =
-      (t.entry.core ? STRENGTH.core : 0) +
-      (opensPhraseOf(text, words, hits, "SUBORD", t, cFrom) ? 0 : STRENGTH.notSubordinate) +
-      (hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom) ? 0 : STRENGTH.notPurpose) +
-      (inPhrase(hits, t, cFrom) ? 0 : STRENGTH.notInPhrase) +
-      ((nominalByDeterminer || (passiveVerb && passiveVerb.from > t.from)) && hasBefore(hits, "DET", t.from, 0, cFrom) ? 0 : STRENGTH.notNominal);
+    const score = byPrecedence([
+      t.entry.core,
+      !opensPhraseOf(text, words, hits, "SUBORD", t, cFrom),
+      !hasBefore(hits, "PURPOSE", t.from, t.from - cFrom, cFrom),
+      !((nominalByDeterminer || (passiveVerb !== undefined && passiveVerb.from > t.from)) && hasBefore(hits, "DET", t.from, 0, cFrom)),
+      !inPhrase(hits, t, cFrom),
+    ]);
     if (score > bestScore) {
       best = t;
       bestScore = score;
