@@ -113,6 +113,12 @@ const CASES: Array<{ language: string; text: string; expect: Array<[string, stri
     expect: [["Владимир Путин", "PER"], ["Москве", "LOC"]],
   },
   {
+    // French names keep their lowercase adjectives and complements after the capitalised head.
+    language: "fr",
+    text: "La Banque centrale européenne et le Parti socialiste ont critiqué l'Agence nationale de sécurité du médicament.",
+    expect: [["Banque centrale européenne", "ORG"], ["Parti socialiste", "ORG"], ["Agence nationale de sécurité du médicament", "ORG"]],
+  },
+  {
     language: "es",
     text: "El presidente Pedro Sánchez viajó a Barcelona para reunirse con empresarios.",
     expect: [["Pedro Sánchez", "PER"], ["Barcelona", "LOC"]],

@@ -20,7 +20,7 @@
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { calendarWords, NEWS_AGENCIES, organisationWords, titleWords } from "./lexicon.ts";
+import { calendarWords, NAME_ADJECTIVE_ENDINGS, NEWS_AGENCIES, organisationWords, titleWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
@@ -344,7 +344,7 @@ export class Conventions extends NameList {
     trimLeadingWords(words, tags, LEADING_ARTICLES[language], calendarWords(language), NUMBER_WORDS[language], CALENDAR_ABBREVIATIONS[language]);
     typeDateline(words, tags);
     untagPronounI(words, tags, commonWords);
-    splitAtInnerWords(words, tags, NAME_PARTICLES[language], VERSUS[language]);
+    splitAtInnerWords(words, tags, language, (word) => this.isCommonWord(word, language) || commonWords.has(word.toLowerCase()));
     splitOffTitles(words, tags, titleWords(language), organisationWords(language));
     if (language === "en") {
       this.typeScorecardPeople(words, tags, commonWords);
@@ -1058,9 +1058,42 @@ const VERSUS: Record<string, ReadonlySet<string>> = { en: new Set(["v", "v.", "v
  * Lowercase non-particle Latin words, bare numbers and "v" inside a span separate two names; a "v"
  * at its edge is outside it.
  */
-function splitAtInnerWords(words: readonly string[], tags: string[], particles: ReadonlySet<string> | undefined, versusWords: ReadonlySet<string> = new Set()): void {
+/**
+ * Positions of the lowercase words of the span `start`..`end` that belong to the name, in languages that
+ * write a name's adjectives in lowercase after its capitalised head (NAME_ADJECTIVE_ENDINGS). From the
+ * head rightwards: an adjective ("Parti libéral", "Banque centrale européenne"), a particle, and after a
+ * particle a lowercase noun when the head is an organisation word ("Agence nationale de sécurité du
+ * médicament"); the first other lowercase word ends the name ("Parti socialiste a gagné").
+ * `isCommonWord` tells the language's dictionary words (Conventions.isCommonWord).
+ */
+export function lowercaseNameWords(words: readonly string[], start: number, end: number, language: string, isCommonWord: (word: string) => boolean): ReadonlySet<number> {
+  const adjective = NAME_ADJECTIVE_ENDINGS[language];
+  const particles = NAME_PARTICLES[language];
+  const ofName = new Set<number>();
+  if (!adjective || !particles) return ofName;
+  // The head is the first word that is no article ("Les Nations unies").
+  let headAt = start;
+  while (headAt < end - 1 && particles.has(words[headAt]!.toLowerCase())) headAt++;
+  const head = words[headAt]!.toLowerCase();
+  if (!isCapitalised(words[headAt]!) || particles.has(head)) return ofName;
+  const organisation = organisationWords(language).has(head);
+  // A common word capitalised by its place opening the sentence heads no name ("Prix modérés").
+  if (headAt === 0 && !organisation && isCommonWord(head)) return ofName;
+  for (let k = headAt + 1; k < end; k++) {
+    const word = words[k]!;
+    if (!isLowerLatin(word) || particles.has(word)) continue;
+    if (!adjective.test(word) && !(organisation && particles.has(words[k - 1]!))) break;
+    ofName.add(k);
+  }
+  return ofName;
+}
+
+function splitAtInnerWords(words: readonly string[], tags: string[], language: string, isCommonWord: (word: string) => boolean): void {
+  const particles = NAME_PARTICLES[language];
+  const versusWords = VERSUS[language] ?? new Set<string>();
   for (const span of spansFromTags(tags)) {
     const separators: number[] = [];
+    const ofName = lowercaseNameWords(words, span.start, span.end, language, isCommonWord);
     for (let i = span.start; i < span.end; i++) {
       const word = words[i]!;
       // A capital "V" between names is "versus" ("CHILE V PERU"), elsewhere a numeral ("Henry V of England").
@@ -1070,7 +1103,7 @@ function splitAtInnerWords(words: readonly string[], tags: string[], particles: 
         if (versus) separators.push(i);
         continue;
       }
-      const lower = isLowerLatin(word) && !(particles?.has(word) ?? true);
+      const lower = isLowerLatin(word) && !(particles?.has(word) ?? true) && !ofName.has(i);
       if (lower || versus || (isNumber(word) && isCapitalised(words[i - 1]!) && isCapitalised(words[i + 1]!))) separators.push(i);
     }
     if (separators.length > 0) splitSpan(tags, span, separators);

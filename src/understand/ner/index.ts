@@ -3,7 +3,7 @@
  * (data/ner/<lang>.bin.gz, made by `npm run train:ner`), loaded lazily once per process.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { Conventions, recaseShoutedLine, type ConventionsData } from "./conventions.ts";
+import { Conventions, lowercaseNameWords, recaseShoutedLine, type ConventionsData } from "./conventions.ts";
 import { conventionsPath, loadGazetteer, modelPath, NER_DATA_DIR, readNameList } from "./data.ts";
 export { conventionsPath, gazetteerPath, loadGazetteer, modelPath, NER_DATA_DIR } from "./data.ts";
 import { GAZETTEER_KINDS, type Gazetteer } from "./gazetteer.ts";
@@ -112,7 +112,7 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const tags = cased.map((words) => tagTruecased(loaded, words, gaz));
   harmonizeDocument(sentences, tags, loaded.lowercaseWords);
   sentences.forEach((words, i) => {
-    trimLowercaseEdges(words, tags[i]!);
+    trimLowercaseEdges(words, tags[i]!, modelLanguage, (word) => commonWords.has(word.toLowerCase()));
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
   });
   rules.applyToDocument(cased, tags, modelLanguage, loaded.lowercaseWords, (name) => gaz.kindsOf(name.toLowerCase())?.includes(GAZETTEER_KINDS.city) ?? false);
@@ -125,12 +125,14 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
  * they are cut off (particles inside a name stay: "Charles de Gaulle"), and a span left with no
  * capitalised word is dropped. Caseless scripts are untouched.
  */
-function trimLowercaseEdges(words: readonly string[], tags: string[]): void {
+function trimLowercaseEdges(words: readonly string[], tags: string[], language: string, isCommonWord: (word: string) => boolean): void {
   for (const span of spansFromTags(tags)) {
     let { start, end } = span;
     while (start < end && (startsLowercase(words[start]!) || !hasLetterOrDigit(words[start]!))) start++;
-    // Slavic names end in a lower-case generic word ("Київська область", "Чёрное море"): keep those.
-    while (end > start && (isLowerLatin(words[end - 1]!) || !hasLetterOrDigit(words[end - 1]!))) end--;
+    // Slavic names end in a lower-case generic word ("Київська область", "Чёрное море"), French ones
+    // in adjectives ("Assemblée nationale"): keep those.
+    const ofName = start < end ? lowercaseNameWords(words, start, end, language, isCommonWord) : new Set<number>();
+    while (end > start && ((isLowerLatin(words[end - 1]!) && !ofName.has(end - 1)) || !hasLetterOrDigit(words[end - 1]!))) end--;
     const cased = words.slice(span.start, span.end).some((w) => startsLowercase(w) || isUpper(w));
     if (!cased) continue;
     for (let i = span.start; i < span.end; i++) tags[i] = "O";
