@@ -119,6 +119,11 @@ const CASES: Array<{ language: string; text: string; expect: Array<[string, stri
     expect: [["Banque centrale européenne", "ORG"], ["Parti socialiste", "ORG"], ["Agence nationale de sécurité du médicament", "ORG"]],
   },
   {
+    language: "fr",
+    text: "Oussama ben Laden a menacé la République démocratique du Congo, selon l'École nationale supérieure des mines de Nancy.",
+    expect: [["Oussama ben Laden", "PER"], ["République démocratique du Congo", "LOC"], ["École nationale supérieure des mines de Nancy", "ORG"]],
+  },
+  {
     language: "es",
     text: "El presidente Pedro Sánchez viajó a Barcelona para reunirse con empresarios.",
     expect: [["Pedro Sánchez", "PER"], ["Barcelona", "LOC"]],

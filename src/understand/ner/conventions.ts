@@ -20,7 +20,7 @@
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { calendarWords, NAME_ADJECTIVE_ENDINGS, NEWS_AGENCIES, organisationWords, titleWords } from "./lexicon.ts";
+import { calendarWords, INSTITUTION_HEADS, NAME_ADJECTIVE_ENDINGS, NEWS_AGENCIES, organisationWords, titleWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
@@ -73,7 +73,10 @@ const NAME_PARTICLES: Record<string, ReadonlySet<string>> = {
   en: new Set(["of", "the", "and", "for", "on", "upon", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos", "das", "y", "bin", "ibn", "al", "el", "bint", "zu", "ter"]),
   de: new Set(["für", "und", "an", "am", "der", "die", "das", "des", "dem", "den", "von", "vom", "zu", "zum", "zur", "im", "in", "auf", "bei", "ob", "of", "the", "de", "la", "van"]),
   es: new Set(["de", "del", "la", "las", "los", "el", "y", "e", "en", "por", "para", "a", "al", "of", "the", "and", "da", "do", "dos", "das", "von", "van"]),
-  fr: new Set(["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "sous", "à", "au", "aux", "pour", "of", "the", "von", "van"]),
+  fr: new Set([
+    "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "sous", "à", "au", "aux", "pour", "of", "the",
+    "von", "van", "der", "den", "da", "di", "del", "dos", "ben", "bin", "ibn", "al", "el",
+  ]),
   it: new Set(["di", "del", "della", "dei", "delle", "da", "e", "la", "il", "lo", "de", "of", "the"]),
   pt: new Set(["de", "da", "do", "das", "dos", "e", "a", "o", "of", "the"]),
 };
@@ -1076,7 +1079,7 @@ export function lowercaseNameWords(words: readonly string[], start: number, end:
   while (headAt < end - 1 && particles.has(words[headAt]!.toLowerCase())) headAt++;
   const head = words[headAt]!.toLowerCase();
   if (!isCapitalised(words[headAt]!) || particles.has(head)) return ofName;
-  const organisation = organisationWords(language).has(head);
+  const organisation = organisationWords(language).has(head) || (INSTITUTION_HEADS[language]?.has(head) ?? false);
   // A common word capitalised by its place opening the sentence heads no name ("Prix modérés").
   if (headAt === 0 && !organisation && isCommonWord(head)) return ofName;
   for (let k = headAt + 1; k < end; k++) {

@@ -24,8 +24,25 @@ export const NEWS_AGENCIES: ReadonlySet<string> = new Set([
  * Portuguese news capitalise their organisations' adjectives ("Partido Popular"): measured, no gain.
  */
 export const NAME_ADJECTIVE_ENDINGS: Record<string, RegExp> = {
-  fr: /(?:al|ale|ales|aux|ique|iques|el|elle|els|elles|ien|ienne|iens|iennes|enne|ennes|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|ain|aine|ains|aines|eux|euse|euses|ier|ière|iers|ières|iste|istes|ente|entes|ante|antes|ies|is)$/u,
+  fr: /(?:al|ale|ales|aux|ique|iques|el|elle|els|elles|ien|ienne|iens|iennes|enne|ennes|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|ain|aine|ains|aines|eux|euse|euses|ier|ière|iers|ières|iste|istes|ente|entes|ante|antes|ieur|ieure|ieurs|ieures|ies|is)$/u,
   it: /(?:ale|ali|ico|ica|ici|iche|ese|esi|ano|ana|ani|ane|ista|isti|iste|ario|aria|ari|arie|ivo|iva|ivi|ive|ino|ina|ini|ine|eo|ea|ei|ee)$/u,
+};
+
+/**
+ * Nouns that head the names of institutions, beside the organisation words the tagger reads
+ * (ORGANISATION_WORDS, which a change there would make the trained models misread): after one, a
+ * lowercase noun following a particle belongs to the name ("Musée des beaux-arts de Caen").
+ */
+export const INSTITUTION_HEADS: Record<string, ReadonlySet<string>> = {
+  fr: new Set([
+    "musée", "école", "bibliothèque", "lycée", "collège", "orchestre", "front", "mouvement", "centre", "théâtre", "hôpital",
+    "église", "armée", "service", "direction", "haute", "autorité", "syndicat", "confédération", "chambre", "caisse", "académie",
+    "observatoire", "conservatoire", "tribunal", "parquet", "préfecture", "mairie", "régie", "laboratoire", "entreprise",
+  ]),
+  it: new Set([
+    "partito", "banca", "consiglio", "camera", "ministero", "museo", "università", "istituto", "agenzia", "corte", "tribunale",
+    "comitato", "commissione", "fondazione", "associazione", "federazione", "movimento", "unione", "lega", "procura", "guardia",
+  ]),
 };
 
 /** The classes, one small integer each, mixed into feature hashes. */
