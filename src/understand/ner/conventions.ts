@@ -1209,6 +1209,8 @@ const NON_LETTER_EDGES = /^[^\p{L}]+|[^\p{L}]+$/gu;
 /** One piece of a name between apostrophes, hyphens and stops, cased as names are: "Dupont", "DUPONT", "McDonald", "iPhone". */
 const NAME_CASED_PIECE = /^(?:\p{Lu}+\p{Ll}*|\p{Ll}+)(?:\p{Lu}\p{Ll}{2,})*$/u;
 const NAME_PIECE_SEPARATORS = /['’.\-]/u;
+/** Letters of a cased script only (casing says nothing in Arabic or Chinese). */
+const CASED_LETTERS_ONLY = /^[\p{Lu}\p{Ll}]+$/u;
 
 /**
  * Whether a span's words are OCR or extraction debris rather than a name: a word holding a
@@ -1223,7 +1225,7 @@ function isGarbled(spanWords: readonly string[], type: string): boolean {
     if (DEBRIS_SYMBOL.test(word) || DIGIT_INSIDE_LETTERS.test(word)) return true;
     if (type !== "PER") return false;
     const pieces = word.replace(NON_LETTER_EDGES, "").split(NAME_PIECE_SEPARATORS);
-    return LEADING_DIGIT.test(word) || !pieces.every((piece) => piece === "" || NAME_CASED_PIECE.test(piece));
+    return LEADING_DIGIT.test(word) || !pieces.every((piece) => !CASED_LETTERS_ONLY.test(piece) || NAME_CASED_PIECE.test(piece));
   });
 }
 
