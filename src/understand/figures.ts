@@ -64,6 +64,8 @@ interface Compiled {
   relativeTail: RegExp;
   partitiveHead: RegExp;
   unitsAfter: Array<[RegExp, UnitEntryLike]>;
+  /** Matches where one of unitsAfter does: one test spares trying each on the many numbers with no unit. */
+  anyUnitAfter: RegExp;
   unitsBefore: Array<[RegExp, UnitEntryLike]>;
   stops: Set<string>;
   months: Set<string>;
@@ -146,6 +148,7 @@ function compile(language: string): Compiled {
     relativeTail: tail(context.relatives),
     partitiveHead: head(context.partitives),
     unitsAfter: UNITS_AFTER.map((u) => [new RegExp(`^[ \\u00a0\\u202f]?(?:${u.pattern})(?![\\p{L}\\p{M}])`, "iu"), u]),
+    anyUnitAfter: new RegExp(`^[ \\u00a0\\u202f]?(?:${UNITS_AFTER.map((u) => `(?:${u.pattern})`).join("|")})(?![\\p{L}\\p{M}])`, "iu"),
     unitsBefore: UNITS_BEFORE.map((u) => [new RegExp(`(?:^|[^\\p{L}])(?:${u.pattern})[ \\u00a0\\u202f]?$`, "u"), u]),
     stops: new Set(context.stops),
     months: new Set(context.months),
@@ -439,7 +442,7 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
     if (isModelNumber(text, c, hit, before)) return undefined; // iPhone 4, FTSE 100, Chapter 11
     if (!hit.ordinal && LETTER_AFTER.test(after) && !/^[ \u00a0]/.test(after)) {
       // Letters glued to the digits must be a unit ("10km", "5%", "3bn"); otherwise a code ("5G").
-      if (!c.unitsAfter.some(([re]) => re.test(after)) && !/^[$€£¥₽₴%٪]/.test(after) && !hit.scaled) return undefined;
+      if (!c.anyUnitAfter.test(after) && !/^[$€£¥₽₴%٪]/.test(after) && !hit.scaled) return undefined;
     }
     if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return undefined; // "1." list marker
   }
@@ -465,8 +468,9 @@ function toFigure(text: string, c: Compiled, hit: NumberHit, earlier: Figure[]):
     const rest = text.slice(end, end + 48);
     const link = hit.scaled ? /^[ \u00a0]?(?:(?:de|of|de los|dei|di|van)(?=\s)|d['’])/iu.exec(rest) : null;
     const offset = link ? link[0].length : 0;
-    for (const [re, entry] of c.unitsAfter) {
-      const m = re.exec(rest.slice(offset));
+    const unitText = rest.slice(offset);
+    for (const [re, entry] of c.anyUnitAfter.test(unitText) ? c.unitsAfter : []) {
+      const m = re.exec(unitText);
       if (!m) continue;
       unit = entry.kind === "measure" && entry.unit === "unit" ? m[0].trim() : entry.unit;
       kind = entry.kind;

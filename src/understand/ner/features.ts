@@ -178,7 +178,7 @@ export function featurize(words: readonly string[], gazetteer: Gazetteer | undef
     const base = i * FEATURES_PER_TOKEN;
     for (let t = 0; t < windowCount; t++) out[base + t] = windowFeature(units[i + 2 + WINDOW_OFFSETS[t]!]!, t, mask);
   }
-  writeContextFeatures(words, units, gazetteer, mask, (i) => wordClass(words[i]!, classes), out, FEATURES_PER_TOKEN, windowCount);
+  writeContextFeatures(words, units, gazetteer, mask, Int32Array.from(words, (word) => wordClass(word, classes)), out, FEATURES_PER_TOKEN, windowCount);
   return out;
 }
 
@@ -192,9 +192,9 @@ export function windowFeature(units: Int32Array, t: number, mask: number): numbe
  * classes), CONTEXT_FEATURES_PER_TOKEN per position: the tagger adds the window part from a
  * per-word cache (scorer.ts), since it depends on one word only.
  */
-export function featurizeContext(words: readonly string[], units: Int32Array[], gazetteer: Gazetteer | undefined, mask: number, classOf: (i: number) => number): Int32Array {
+export function featurizeContext(words: readonly string[], units: Int32Array[], gazetteer: Gazetteer | undefined, mask: number, wordClasses: Int32Array): Int32Array {
   const out = new Int32Array(words.length * CONTEXT_FEATURES_PER_TOKEN);
-  writeContextFeatures(words, units, gazetteer, mask, classOf, out, CONTEXT_FEATURES_PER_TOKEN, 0);
+  writeContextFeatures(words, units, gazetteer, mask, wordClasses, out, CONTEXT_FEATURES_PER_TOKEN, 0);
   return out;
 }
 
@@ -203,7 +203,7 @@ function writeContextFeatures(
   units: Int32Array[],
   gazetteer: Gazetteer | undefined,
   mask: number,
-  classOf: (i: number) => number,
+  wordClasses: Int32Array,
   out: Int32Array,
   stride: number,
   first: number,
@@ -214,7 +214,7 @@ function writeContextFeatures(
   const gazPadded = new Int32Array(n + 2).fill(GAZ_NONE);
   for (let i = 0; i < n; i++) gazPadded[i + 1] = gazetteerTags[i] ?? GAZ_NONE;
   const classPadded = new Int32Array(n + 2).fill(-1);
-  for (let i = 0; i < n; i++) classPadded[i + 1] = classOf(i);
+  classPadded.set(wordClasses, 1);
   const windowCount = WINDOW_OFFSETS.length;
   const conjunctions = CONJUNCTION_TEMPLATES.length;
   for (let i = 0; i < n; i++) {

@@ -71,10 +71,15 @@ export class EmissionScorer {
       this.cache.clear();
       this.classesSeen = classes;
     }
-    for (let i = 0; i < n; i++) entries[i + PAD] = this.entry(words[i]!, classes);
-    const units = entries.map((e) => e.units);
-    const classOf = (i: number): number => entries[i + PAD]!.wordClass;
-    const scores = this.model.emissions(featurizeContext(words, units, gazetteer, this.model.mask, classOf), n, CONTEXT_FEATURES_PER_TOKEN);
+    const wordClasses = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const entry = this.entry(words[i]!, classes);
+      entries[i + PAD] = entry;
+      wordClasses[i] = entry.wordClass;
+    }
+    const units: Int32Array[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) units[i] = entries[i]!.units;
+    const scores = this.model.emissions(featurizeContext(words, units, gazetteer, this.model.mask, wordClasses), n, CONTEXT_FEATURES_PER_TOKEN);
     for (let i = 0; i < n; i++) {
       const row = i * L;
       for (let o = 0; o < SPAN; o++) {

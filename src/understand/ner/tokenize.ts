@@ -65,12 +65,23 @@ function push(tokens: Token[], text: string, start: number): void {
 
 const PLAIN_WORD = /^[\p{L}\p{M}\p{N}_]+$/u;
 
+/** PLAIN_WORD's test, with ASCII words (most tokens) read char by char instead of by the Unicode regex. */
+function isPlainWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80) return PLAIN_WORD.test(word);
+    const lower = code | 0x20;
+    if (!(lower >= 0x61 && lower <= 0x7a) && !(code >= 0x30 && code <= 0x39) && code !== 0x5f) return false;
+  }
+  return word.length > 0;
+}
+
 const DOTTED_ACRONYM = /^\p{Lu}(\.\p{Lu})+\.?$/u;
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 function splitWord(word: string, start: number, language: string, text: string, out: Token[]): void {
   // Fast path: most tokens are plain words or punctuation not followed by a period.
-  if (text.charCodeAt(start + word.length) !== 46 /* . */ && (word.length === 1 || PLAIN_WORD.test(word))) {
+  if (text.charCodeAt(start + word.length) !== 46 /* . */ && (word.length === 1 || isPlainWord(word))) {
     out.push({ text: word, start, end: start + word.length });
     return;
   }

@@ -16,10 +16,20 @@ const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 const TWO_LETTERS = /\p{L}.*\p{L}/u;
 
+/** Whether uppercasing leaves `word` as it is; ASCII words are read without building their uppercase copy. */
+function unchangedByUppercase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80) return word === word.toUpperCase();
+    if (code >= 0x61 && code <= 0x7a) return false;
+  }
+  return true;
+}
+
 export function isShouting(words: readonly string[]): boolean {
   // Cheap pre-check: too few words without lowercase letters means no shouting (most sentences).
   let upperish = 0;
-  for (const w of words) if (w.length >= 2 && w === w.toUpperCase()) upperish++;
+  for (const w of words) if (w.length >= 2 && unchangedByUppercase(w)) upperish++;
   if (upperish < SHOUTING_MIN_WORDS) return false;
   let letters = 0;
   let caps = 0;
