@@ -97,6 +97,15 @@ test("a news agency is an organisation in French text too, unless inside a longe
   assert.deepEqual(rewrite("Il a reçu le prix Reuters Europe .", [[5, 7, "MISC"]]), ["Reuters Europe/MISC"]);
 });
 
+test("a lone organisation after de is a place when the French dictionary writes it as one (a region, a river, a sea)", () => {
+  const rules = new Conventions({ entries: {}, placeNames: { fr: ["Léman", "Bretagne"] } });
+  const words = "Les eaux de Léman et de Renault , puis de Bretagne .".split(" ");
+  const tags = words.map(() => "O");
+  for (const i of [3, 6, 10]) tags[i] = "B-ORG";
+  rules.apply(words, tags, "fr", new Set());
+  assert.deepEqual(spansFromTags(tags).map((s) => `${words[s.start]}/${s.type}`), ["Léman/LOC", "Renault/ORG", "Bretagne/LOC"]);
+});
+
 test("a name made of a venue word and more is the company that runs it, unless a street is named after it", () => {
   assert.deepEqual(rewrite("La Comédie-Française joue Molière .", [[1, 2, "LOC"], [3, 4, "PER"]]), ["Comédie-Française/ORG", "Molière/PER"]);
   assert.deepEqual(rewrite("Le Cirque d'Hiver rouvre .", [[1, 3, "LOC"]]), ["Cirque d'Hiver/ORG"]);

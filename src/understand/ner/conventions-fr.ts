@@ -211,9 +211,9 @@ const OF = new Set(["de", "d'"]);
 /** Words after which a lone name may be a place or an institution: articles, prepositions, contractions. */
 const LOCATIVE_CONTEXT = new Set([...PLACE_PREPOSITIONS, "du", "des", "au", "aux", "la", "le", "l'", "les", "dans", "sous", "par", "pour", "chez", "devant", "derrière", "contre", "outre"]);
 
-/** Whether `word`, or its spelling with an accented capital, is a town, country or region some list knows. */
+/** Whether `word`, or its spelling with an accented capital, is a town, country or region some list or the French dictionary knows. */
 function isKnownPlace(word: string, lists: Conventions): boolean {
-  return [word, accentedCapital(word)].some((spelling) => lists.isKnownPlace(spelling));
+  return [word, accentedCapital(word)].some((spelling) => lists.isKnownPlace(spelling) || lists.isDictionaryPlace(spelling, "fr"));
 }
 
 const isPlaceKinds = (kinds: string): boolean => [NAME_KINDS.country, NAME_KINDS.area, NAME_KINDS.region].some((k) => kinds.includes(k));

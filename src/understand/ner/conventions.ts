@@ -53,6 +53,8 @@ export interface ConventionsData extends NameListData {
    * no names. Plurals and possessives are read back to these stems.
    */
   commonWords?: Record<string, string[]>;
+  /** Per language, the names its dictionary writes with a capital and an article: regions, rivers, seas ("Bretagne", "Léman"). */
+  placeNames?: Record<string, string[]>;
 }
 
 const LOCATION_KINDS = /[KAR]/;
@@ -270,10 +272,17 @@ const CAPITALISED_WORD = /^\p{Lu}[\p{L}'-]+$/u;
 
 export class Conventions extends NameList {
   private readonly commonWords = new Map<string, ReadonlySet<string>>();
+  private readonly placeNames = new Map<string, ReadonlySet<string>>();
 
   constructor(data: ConventionsData) {
     super(data);
     for (const [language, words] of Object.entries(data.commonWords ?? {})) this.commonWords.set(language, new Set(words));
+    for (const [language, names] of Object.entries(data.placeNames ?? {})) this.placeNames.set(language, new Set(names.map((name) => name.toLowerCase())));
+  }
+
+  /** Whether the language's dictionary writes `word` as a place that takes an article ("Bretagne", "Léman"). */
+  isDictionaryPlace(word: string, language: string): boolean {
+    return this.placeNames.get(language)?.has(word.toLowerCase()) ?? false;
   }
 
   /** Whether `word` is a listed given name and nothing else ("Linda"). */
