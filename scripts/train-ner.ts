@@ -394,7 +394,9 @@ function newsStyle(sentence: Sentence): Sentence {
 
 /**
  * Lowercase words found inside names of any kind in French WikiANN: articles and prepositions, French and
- * foreign ("Parti des socialistes de Catalogne", "Isabel de la Cruz", "Ludwig van Beethoven").
+ * foreign ("Parti des socialistes de Catalogne", "Isabel de la Cruz", "Ludwig van Beethoven"). Narrower than
+ * the French conventions' particles, which also keep Arabic ones ("ben", "al") inside names: training with
+ * those cost Europeana 0.004.
  */
 const NAME_PARTICLES = new Set(["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "à", "au", "aux", "en", "sur", "sous", "pour", "par", "of", "the", "and", "y", "del", "da", "di", "van", "von", "der", "den"]);
 const STARTS_UPPERCASE = /^(?:[dl]['’])?\p{Lu}/u;

@@ -76,8 +76,8 @@ const NAME_PARTICLES: Record<string, ReadonlySet<string>> = {
   de: new Set(["für", "und", "an", "am", "der", "die", "das", "des", "dem", "den", "von", "vom", "zu", "zum", "zur", "im", "in", "auf", "bei", "ob", "of", "the", "de", "la", "van"]),
   es: new Set(["de", "del", "la", "las", "los", "el", "y", "e", "en", "por", "para", "a", "al", "of", "the", "and", "da", "do", "dos", "das", "von", "van"]),
   fr: new Set([
-    "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "sous", "à", "au", "aux", "pour", "of", "the",
-    "von", "van", "der", "den", "da", "di", "del", "dos", "ben", "bin", "ibn", "al", "el",
+    "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "sous", "à", "au", "aux", "pour", "par", "of", "the", "and",
+    "von", "van", "der", "den", "da", "di", "del", "dos", "y", "ben", "bin", "ibn", "al", "el",
   ]),
   it: new Set(["di", "del", "della", "dei", "delle", "da", "e", "la", "il", "lo", "de", "of", "the"]),
   pt: new Set(["de", "da", "do", "das", "dos", "e", "a", "o", "of", "the"]),
