@@ -23,7 +23,7 @@
  * and old print and OCR add unaccented capitals ("Etats-Unis") and lost full stops.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
+import { isInstitutionNoun, NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
 import { hasLetter, hasLowercase, isCapitalised, startsLowercase } from "../../letters.ts";
 
 /** Closed-class words, sentence adverbs and adjectives that open names ("Premier ministre", "Petit Parisien"), lowercase: no name alone. */
@@ -298,9 +298,6 @@ function listedWithPlaces(words: readonly string[], spans: readonly TokenSpan[],
   return false;
 }
 
-/** Institutions named in news by their common noun alone, capitalised ("le Sénat", "l'Assemblée"). */
-const INSTITUTION_NOUNS = new Set(["sénat", "parlement", "assemblée", "gouvernement", "chambre", "conseil", "cour", "bourse", "armée", "marine", "église", "université"]);
-
 /**
  * A lone word capitalised inside a sentence that the dictionary lists only in lowercase ("la Matinée",
  * "Rhumatismes", "l'Assistance") is a heading, a shop's or a show's noun, a title of a work: no
@@ -320,7 +317,7 @@ export function untagLoneCommonNouns(sentences: ReadonlyArray<readonly string[]>
       const lower = word.toLowerCase();
       if (span.end - span.start !== 1 || span.start === 0 || !lists.isCommonWord(word, "fr") || inLongerNames.has(lower)) continue;
       const before = words[span.start - 1]!.replace(/\.$/, "").toLowerCase();
-      if (TITLES.has(before) || RANKS.has(before) || INSTITUTION_NOUNS.has(lower) || lists.match(words, span.start) || isKnownPlace(word, lists)) continue;
+      if (TITLES.has(before) || RANKS.has(before) || isInstitutionNoun(lower, "fr") || lists.match(words, span.start) || isKnownPlace(word, lists)) continue;
       tags[s]![span.start] = "O";
     }
   });

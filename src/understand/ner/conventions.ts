@@ -423,7 +423,7 @@ export class Conventions extends NameList {
     // A capital letter alone is no name ("X / Y"), nor is a garbled span, whatever the document's other steps made of them.
     sentences.forEach((words, s) => {
       for (const span of spansFromTags(tags[s]!)) {
-        if ((span.end - span.start === 1 && /^[A-Z]$/.test(words[span.start]!)) || (isGarbled(words.slice(span.start, span.end), span.type))) {
+        if ((span.end - span.start === 1 && /^[A-Z]$/.test(words[span.start]!)) || isGarbled(words.slice(span.start, span.end), span.type)) {
           for (let i = span.start; i < span.end; i++) tags[s]![i] = "O";
         }
       }
@@ -1066,10 +1066,11 @@ function trimLeadingWords(
 /** "v", "vs" between two sides of a match, in any case ("CHILE V PERU"), English ("v." is "von" in German). */
 const VERSUS: Record<string, ReadonlySet<string>> = { en: new Set(["v", "v.", "vs", "vs."]) };
 
-/**
- * Lowercase non-particle Latin words, bare numbers and "v" inside a span separate two names; a "v"
- * at its edge is outside it.
- */
+/** Whether a lowercase noun heads the names of organisations and institutions ("parti", "musée", "sénat"). */
+export function isInstitutionNoun(lower: string, language: string): boolean {
+  return organisationWords(language).has(lower) || (INSTITUTION_HEADS[language]?.has(lower) ?? false);
+}
+
 /**
  * Positions of the lowercase words of the span `start`..`end` that belong to the name, in languages that
  * write a name's adjectives in lowercase after its capitalised head (NAME_ADJECTIVE_ENDINGS). From the
@@ -1088,7 +1089,7 @@ export function lowercaseNameWords(words: readonly string[], start: number, end:
   while (headAt < end - 1 && particles.has(words[headAt]!.toLowerCase())) headAt++;
   const head = words[headAt]!.toLowerCase();
   if (!isCapitalised(words[headAt]!) || particles.has(head)) return ofName;
-  const organisation = organisationWords(language).has(head) || (INSTITUTION_HEADS[language]?.has(head) ?? false);
+  const organisation = isInstitutionNoun(head, language);
   // A common word capitalised by its place opening the sentence heads no name ("Prix modérés").
   if (headAt === 0 && !organisation && isCommonWord(head)) return ofName;
   for (let k = headAt + 1; k < end; k++) {
@@ -1100,6 +1101,11 @@ export function lowercaseNameWords(words: readonly string[], start: number, end:
   return ofName;
 }
 
+/**
+ * Lowercase non-particle Latin words, bare numbers and "v" inside a span separate two names; a "v"
+ * at its edge is outside it; the lowercase words of a French or Italian name are not
+ * (lowercaseNameWords).
+ */
 function splitAtInnerWords(words: readonly string[], tags: string[], language: string, isCommonWord: (word: string) => boolean): void {
   const particles = NAME_PARTICLES[language];
   const versusWords = VERSUS[language] ?? new Set<string>();
@@ -1204,10 +1210,6 @@ function hasWordOrStem(words: ReadonlySet<string>, lower: string): boolean {
   return lower.endsWith("s") && words.has(lower.slice(0, -1));
 }
 
-/**
- * A table's header line ("W L T PCT", "W D L F A PTS"): three or more words of four letters at
- * most, two of them single capitals, and nothing else but punctuation, is column labels, no names.
- */
 /** Printers' and markup symbols that no name holds inside a word: OCR and extraction debris ("Italie^", "V«Laurans"). */
 const DEBRIS_SYMBOL = /[«»^<>|*§%#{}[\]\\~©¡¿"]/u;
 /** A digit between letters, or letters between digits ("Hal1ers", "12S8"): misread print, not "A380" or "G7". */
@@ -1238,6 +1240,10 @@ function isGarbled(spanWords: readonly string[], type: string): boolean {
   });
 }
 
+/**
+ * A table's header line ("W L T PCT", "W D L F A PTS"): three or more words of four letters at
+ * most, two of them single capitals, and nothing else but punctuation, is column labels, no names.
+ */
 function untagTableHeader(words: readonly string[], tags: string[]): void {
   if (isTableHeader(words)) tags.fill("O");
 }
@@ -1318,7 +1324,6 @@ export function recaseShoutedLine(original: readonly string[], cased: string[], 
   return cased;
 }
 
-/** A well-known organisation's short name, untagged or a whole span, is the organisation ("the Fed", "Reuters said"). */
 /** The length in words of the news agency named at `i` ("Europa Press", "AFP"), or 0. */
 export function newsAgencyLength(words: readonly string[], i: number): number {
   if (NEWS_AGENCIES.has(`${words[i]} ${words[i + 1]}`)) return 2;
@@ -1336,6 +1341,7 @@ function typeNewsAgencies(words: readonly string[], tags: string[]): void {
   }
 }
 
+/** A well-known organisation's short name, untagged or a whole span, is the organisation ("the Fed", "Reuters said"). */
 function typeWellKnownOrganisations(words: readonly string[], tags: string[], names: ReadonlySet<string> | undefined): void {
   if (!names) return;
   for (let i = 0; i < words.length; i++) {

@@ -31,13 +31,15 @@ export const NAME_ADJECTIVE_ENDINGS: Record<string, RegExp> = {
 /**
  * Nouns that head the names of institutions, beside the organisation words the tagger reads
  * (ORGANISATION_WORDS, which a change there would make the trained models misread): after one, a
- * lowercase noun following a particle belongs to the name ("Musée des beaux-arts de Caen").
+ * lowercase noun following a particle belongs to the name ("Musée des beaux-arts de Caen"), and one
+ * capitalised alone names the institution ("le Gouvernement", "la Bourse").
  */
 export const INSTITUTION_HEADS: Record<string, ReadonlySet<string>> = {
   fr: new Set([
     "musée", "école", "bibliothèque", "lycée", "collège", "orchestre", "front", "mouvement", "centre", "théâtre", "hôpital",
     "église", "armée", "service", "direction", "haute", "autorité", "syndicat", "confédération", "chambre", "caisse", "académie",
     "observatoire", "conservatoire", "tribunal", "parquet", "préfecture", "mairie", "régie", "laboratoire", "entreprise",
+    "gouvernement", "parlement", "bourse", "marine",
   ]),
   it: new Set([
     "partito", "banca", "consiglio", "camera", "ministero", "museo", "università", "istituto", "agenzia", "corte", "tribunale",
