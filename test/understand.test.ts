@@ -35,6 +35,11 @@ test("people of the sample are entities, a later surname joins its full name", {
   }
 });
 
+test("the grid operator of the sample is an organisation", { skip: noSample }, () => {
+  const organisations = sample().entities.filter((e) => e.type === "ORG").map((e) => e.name);
+  assert.ok(organisations.includes("Ukrenergo"), `Ukrenergo among ${organisations.join(", ")}`);
+});
+
 test("places of the sample are on the map: Kyiv, Belarus, Belgorod", { skip: noSample }, () => {
   const article = sample();
   const place = (name: string) => article.entities.find((e) => e.place?.name === name)?.place;

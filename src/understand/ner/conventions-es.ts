@@ -26,7 +26,7 @@
  * (LOC) and misses the bare institution words Spanish news write with a capital.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
+import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, typeByOrganisationNoun, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
 import { organisationWords } from "./lexicon.ts";
 import { hasLetter, isCapitalised, isNumber } from "../../letters.ts";
@@ -61,7 +61,7 @@ export function applySpanishConventions(words: readonly string[], tags: string[]
   tagNamedEvents(words, tags);
   typeBracketedAcronyms(words, tags);
   typeClubsByArticle(words, tags, lists);
-  typeByOrganisationNoun(words, tags, lists);
+  typeByOrganisationNoun(words, tags, lists, ORGANISATION_NOUNS);
   typePartyAcronyms(words, tags);
   typeCapitalisedAcronyms(words, tags, lists);
   typeClubsOfPlayers(words, tags, lists);
@@ -265,20 +265,6 @@ const ORGANISATION_NOUNS = new Set([
   "petrolera", "aseguradora", "entidad", "banco", "grupo", "agencia", "agencias", "diario", "periódico", "cadena", "emisora",
   "sindicato", "partido", "club", "equipo", "fabricante", "editorial", "consultora", "distribuidora", "filial", "marca",
 ]);
-
-/**
- * "la empresa española Norvisa", "el diario Levante", "la operadora Telnor": a one- or two-word name
- * right after a noun of firms or groups, and at most one lowercase adjective, is an organisation.
- */
-function typeByOrganisationNoun(words: readonly string[], tags: string[], lists: Conventions): void {
-  for (const span of spansFromTags(tags)) {
-    if (span.type === "ORG" || span.type === "MISC" || span.end - span.start > 2) continue;
-    if (span.end - span.start === 1 && lists.isKnownPlace(words[span.start]!)) continue;
-    let before = span.start - 1;
-    if (!ORGANISATION_NOUNS.has(words[before] ?? "") && isLowercaseWord(words[before] ?? "")) before--;
-    if (ORGANISATION_NOUNS.has(words[before] ?? "")) writeSpan(tags, span.start, span.end, "ORG");
-  }
-}
 
 const LOWERCASE_WORD = /^\p{Ll}+$/u;
 const isLowercaseWord = (word: string): boolean => LOWERCASE_WORD.test(word);

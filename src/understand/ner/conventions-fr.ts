@@ -23,7 +23,7 @@
  * and old print and OCR add unaccented capitals ("Etats-Unis") and lost full stops.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { isInstitutionNoun, NAME_KINDS, writeSpan, type Conventions } from "./conventions.ts";
+import { isInstitutionNoun, NAME_KINDS, typeByOrganisationNoun, writeSpan, type Conventions } from "./conventions.ts";
 import { hasLetter, hasLowercase, isCapitalised, startsLowercase } from "../../letters.ts";
 
 /** Closed-class words, sentence adverbs and adjectives that open names ("Premier ministre", "Petit Parisien"), lowercase: no name alone. */
@@ -84,6 +84,7 @@ export function applyFrenchConventions(words: readonly string[], tags: string[],
   tagGenericNamed(words, tags);
   tagNamedVenues(words, tags);
   typeUnaccentedPlaces(words, tags, lists);
+  typeByOrganisationNoun(words, tags, lists, ORGANISATION_NOUNS);
   typeLoneNamesByContext(words, tags, lists);
   untagShoutedWords(words, tags);
 }
@@ -202,6 +203,13 @@ function isVenueName(nameWords: readonly string[]): boolean {
   const parts = nameWords.flatMap((w) => w.toLowerCase().split("-"));
   return parts.length > 1 && parts.some((part) => VENUE_WORDS.has(part));
 }
+
+/** Nouns that introduce a firm, an outlet or a group by name ("l'opérateur national Ukrenergo", "le quotidien Le Monde"). */
+const ORGANISATION_NOUNS = new Set([
+  "entreprise", "société", "compagnie", "groupe", "opérateur", "constructeur", "fabricant", "firme", "banque", "agence", "assureur",
+  "transporteur", "distributeur", "filiale", "marque", "géant", "laboratoire", "journal", "quotidien", "hebdomadaire", "magazine",
+  "chaîne", "radio", "syndicat", "parti", "club", "équipe", "association", "ONG", "organisation",
+]);
 
 /** Prepositions (and old or OCR "a" for "à") after which a lone name is a place: "à Reims", "de Genève". */
 const PLACE_PREPOSITIONS = new Set(["à", "a", "de", "d'", "en", "sur", "vers", "près", "depuis", "jusqu'à", "entre"]);

@@ -1324,6 +1324,23 @@ export function recaseShoutedLine(original: readonly string[], cased: string[], 
   return cased;
 }
 
+const LOWERCASE_WORD = /^\p{Ll}+$/u;
+
+/**
+ * "la empresa española Norvisa", "l'opérateur national Ukrenergo", "el diario Levante": a one- or
+ * two-word name right after one of the language's `nouns` of firms or groups, and at most one
+ * lowercase adjective, is an organisation (unless a listed place: "la compañía de Madrid").
+ */
+export function typeByOrganisationNoun(words: readonly string[], tags: string[], lists: Conventions, nouns: ReadonlySet<string>): void {
+  for (const span of spansFromTags(tags)) {
+    if (span.type === "ORG" || span.type === "MISC" || span.end - span.start > 2) continue;
+    if (span.end - span.start === 1 && lists.isKnownPlace(words[span.start]!)) continue;
+    let before = span.start - 1;
+    if (!nouns.has(words[before] ?? "") && LOWERCASE_WORD.test(words[before] ?? "")) before--;
+    if (nouns.has(words[before] ?? "")) writeSpan(tags, span.start, span.end, "ORG");
+  }
+}
+
 /** The length in words of the news agency named at `i` ("Europa Press", "AFP"), or 0. */
 export function newsAgencyLength(words: readonly string[], i: number): number {
   if (NEWS_AGENCIES.has(`${words[i]} ${words[i + 1]}`)) return 2;
