@@ -8,19 +8,24 @@
  *   no name, nor is a compound headed by a common noun ("EU-Kommission", "Landesminister")
  *   nor a long compound read as an organisation: the annotation counts such compounds only as
  *   containing a name;
- * - a person noun before a name is in apposition, outside it ("Sängerin X"), and so is a noun
- *   after a genitive name ("Brandts Sprecher"); a date ends a name; the words after a title are a person's name;
+ * - a lone word after an article or a possessive ("im Lagerhaus", "Unser Ziel"), or coordinated with a
+ *   capitalised word the tagger left out ("Semmeln und Brezeln"), is a common noun: names rarely take articles;
+ * - a person noun before a name is in apposition, outside it ("Sängerin X"), and so are other common nouns
+ *   ("Chemiekonzern X", "Kanton Y", which also type what follows) and a noun after a genitive name
+ *   ("Brandts Sprecher"); a date ends a name; the words after a title, or after a quotation's verb of
+ *   saying ("…“, sagte X"), are a person's name;
  * - nationality adjectives and nouns ("die deutsche Regierung", "die Briten", "kalabrischen")
  *   and a town's adjective in -er before a common noun ("Kölner Polizei") are derived from names:
- *   MISC; so are wars named by an adjective ("Zweiter Weltkrieg"), the euro, market indices and
+ *   MISC; so are wars named by an adjective ("Zweiter Weltkrieg"), the euro and other currencies, market indices and
  *   titles in quotes after a noun of works;
  * - parties named by a common word ("die Grünen") are organisations (news agencies, "dpa", are so
  *   in every language: conventions.ts).
  * Wikipedia's own annotation keeps titles of nobility and a town's adjective with the noun after
- * it ("Herzog X", "Kieler Woche"), and its compounds ("SPD-Fraktion"), so those rules stay narrow.
+ * it ("Herzog X", "Kieler Woche"), and its compounds ("SPD-Fraktion"), so those rules stay narrow;
+ * it also keeps nouns of places before a name ("Landkreis X"), which the news annotation leaves out.
  */
 import { spansFromTags } from "./model.ts";
-import { tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
+import { NAME_KINDS, tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
 import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
 import { isCapitalised, startsCapitalThenLowercase } from "../../letters.ts";
 
@@ -105,12 +110,18 @@ export function applyGermanConventions(words: readonly string[], tags: string[],
   cutDates(words, tags);
   untagCommonWords(words, tags, lists);
   untagNounCompounds(words, tags, lists);
+  untagNounsAfterArticles(words, tags, lists);
+  untagCoordinatedNouns(words, tags, lists);
   trimEdgeNouns(words, tags, lists);
+  trimLeadingDescriptors(words, tags, lists);
   tagNamesAfterTitles(words, tags, lists);
+  tagSpeakers(words, tags, lists);
+  tagSpeakersBeforeVerbs(words, tags, lists);
   tagNamedWars(words, tags);
   tagNationalityWords(words, tags, lists);
   tagTownAdjectives(words, tags, lists);
   tagMiscNames(words, tags);
+  tagCurrencies(words, tags);
   tagQuotedTitles(words, tags, QUOTED_TITLES);
   typeParties(words, tags);
 }
@@ -137,6 +148,91 @@ function untagCommonWords(words: readonly string[], tags: string[], lists: Conve
   }
 }
 
+/** Articles and determiners, their contractions with prepositions included ("im", "zum"), lowercase. */
+const DETERMINERS = new Set([
+  "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "zum", "zur", "vom",
+  "beim", "ins", "kein", "keine", "keinem", "keinen", "keiner", "jede", "jedem", "jeden", "jeder", "jedes", "diese", "diesem",
+  "diesen", "dieser", "dieses",
+]);
+
+/** Possessives and quantifiers, which open a noun phrase too ("Unser Ziel", "Tausende Besucher"), lowercase. */
+const POSSESSIVES_AND_QUANTIFIERS = new Set([
+  "mein", "meine", "meinem", "meinen", "meiner", "dein", "deine", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre",
+  "ihrem", "ihren", "ihrer", "unser", "unsere", "unserem", "unseren", "euer", "eure", "alle", "alles", "viele", "einige",
+  "mehrere", "manche", "tausende", "hunderte", "zweierlei",
+]);
+
+const opensNounPhrase = (word: string): boolean => DETERMINERS.has(word.toLowerCase()) || POSSESSIVES_AND_QUANTIFIERS.has(word.toLowerCase());
+
+/** A lowercase inflected adjective or an ordinal between an article and its noun ("dem alten Hafen", "im 3. Stock"). */
+const ATTRIBUTIVE_ADJECTIVE = /^(?:\p{Ll}+(?:e|en|er|es|em)|\d{1,3}\.)$/u;
+
+/** Adjectives placing a place in time ("im heutigen Tiflis"): what follows is a place. */
+const PLACE_TIME_ADJECTIVE = /^(?:heutig|damalig|ehemalig|früher|einstig)(?:e|en|er|es|em)$/;
+
+/** Heads of compounds that name a landscape, a water or a street ("Sauerland", "Südatlantik", "Lindenallee"), lowercase. */
+const PLACE_HEADS = /(?:land|berg|gebirge|tal|see|insel|kanal|meer|atlantik|pazifik|ozean|streifen|pfalz|gau|heide|mark|wald|bucht|küste|platz|markt|straße|gasse|weg|allee|viertel)$/;
+
+/**
+ * "im Lagerhaus", "am steilen Hang": in German a single name rarely takes an article (people and
+ * towns never do), so a lone word the tagger took for a name right after an article, adjectives or an
+ * ordinal between, is a common noun, unless some list knows it, it is written as an acronym ("die NATO",
+ * "der ADAC") or it is a compound naming a landscape or a street ("im Sauerland"). Parties named so are
+ * put back by typeParties.
+ */
+function untagNounsAfterArticles(words: readonly string[], tags: string[], lists: Conventions): void {
+  for (const span of spansFromTags(tags)) {
+    // "Unser Ziel", "Viele Fans": a possessive or quantifier opening a sentence opens a noun phrase.
+    if (span.end - span.start === 2 && span.type !== "MISC" && POSSESSIVES_AND_QUANTIFIERS.has(words[span.start]!.toLowerCase()) && startsCapitalThenLowercase(words[span.start + 1]!)) {
+      tags[span.start] = tags[span.start + 1] = "O";
+      continue;
+    }
+    if (span.end - span.start !== 1 || span.type === "MISC") continue;
+    const word = words[span.start]!;
+    let before = span.start - 1;
+    while (before >= 0 && ATTRIBUTIVE_ADJECTIVE.test(words[before]!) && !opensNounPhrase(words[before]!)) before--;
+    if (before < 0 || !opensNounPhrase(words[before]!)) continue;
+    if (words.slice(before + 1, span.start).some((w) => PLACE_TIME_ADJECTIVE.test(w))) continue;
+    if (!startsCapitalThenLowercase(word) || UPPERCASE_INSIDE.test(word) || lists.knownKinds(word) !== "") continue;
+    const lower = word.toLowerCase();
+    if (PLACE_HEADS.test(lower) && lower.length > 6) continue;
+    tags[span.start] = "O";
+  }
+}
+
+/** Words coordinating nouns ("Semmeln und Brezeln", "Löhne sowie Mieten"). */
+const COORDINATORS = new Set(["und", "oder", "sowie", "bzw."]);
+
+/** Points of the compass, capitalised nouns that stand next to names ("Talheim im Süden und Oberbach im Norden"). */
+const COMPASS = /^(?:Norden|Süden|Osten|Westen|(?:Nord|Süd)(?:osten|westen))$/;
+
+/** Whether the word at `i` is a capitalised word the tagger left out of any name, not opening the sentence. */
+function isUntaggedNoun(words: readonly string[], tags: readonly string[], i: number, lists: Conventions): boolean {
+  if (i <= 0 || i >= words.length || tags[i] !== "O") return false;
+  const word = words[i]!;
+  return startsCapitalThenLowercase(word) && !UPPERCASE_INSIDE.test(word) && !COMPASS.test(word) && !opensNounPhrase(word) && !CLOSED_CLASS_WORDS.has(word.toLowerCase()) && lists.knownKinds(word) === "";
+}
+
+/**
+ * "um Semmeln und Brezeln zu holen": a lone word the tagger took for a name, coordinated with a
+ * capitalised word it left out (adjectives between), is a common noun like it; names are coordinated with names.
+ */
+function untagCoordinatedNouns(words: readonly string[], tags: string[], lists: Conventions): void {
+  for (const span of spansFromTags(tags)) {
+    if (span.end - span.start !== 1 || span.type === "MISC") continue;
+    const word = words[span.start]!;
+    if (!startsCapitalThenLowercase(word) || UPPERCASE_INSIDE.test(word) || lists.knownKinds(word) !== "") continue;
+    let after = span.end + 1;
+    while (after < words.length && ATTRIBUTIVE_ADJECTIVE.test(words[after]!) && !POSSESSIVES_AND_QUANTIFIERS.has(words[after]!)) after++;
+    const nounAfter = COORDINATORS.has(words[span.end] ?? "") && isUntaggedNoun(words, tags, after, lists);
+    const nounBefore = COORDINATORS.has(words[span.start - 1] ?? "") && isUntaggedNoun(words, tags, span.start - 2, lists);
+    if (nounAfter || nounBefore) tags[span.start] = "O";
+  }
+}
+
+/** A capital after the first letter: an acronym or a name in camel case ("NATO", "ARD-Magazin", "iPhone"). */
+const UPPERCASE_INSIDE = /^.+\p{Lu}/u;
+
 /** "EU-Kommission", "Bayern-Trainer": a hyphenated compound headed by a common noun only contains a name. */
 function untagNounCompounds(words: readonly string[], tags: string[], lists: Conventions): void {
   for (const span of spansFromTags(tags)) {
@@ -144,8 +240,18 @@ function untagNounCompounds(words: readonly string[], tags: string[], lists: Con
     const parts = words[span.start]!.split("-");
     const head = parts[parts.length - 1]!;
     if (parts.length > 1 && parts[0]!.length > 0 && isCommonNoun(head, lists)) tags[span.start] = "O";
+    // "CSU-Vorstand", "UN-Tribunal": an acronym before a noun makes a compound too, unless it titles a programme or a medium.
+    const acronymCompound = parts.length > 1 && ACRONYM_PART.test(parts[0]!) && NOUN_PART.test(head) && !MEDIA_HEADS.test(head.toLowerCase());
+    if (acronymCompound && span.type !== "MISC") tags[span.start] = "O";
   }
 }
+
+/** An acronym ("CSU", "F1") and a noun ("Vorstand") as parts of a hyphenated compound. */
+const ACRONYM_PART = /^[\p{Lu}\d]{2,}$/u;
+const NOUN_PART = /^\p{Lu}\p{Ll}{3,}$/u;
+
+/** Heads of a programme's or a medium's name after an acronym ("ARD-Morgenmagazin", "SPIEGEL-Online"), lowercase. */
+const MEDIA_HEADS = /(?:magazin|journal|online|extra|spezial|report|reportage|nachrichten|news|radio|tv|zeitung|blatt|sport)$/;
 
 /** Nationality and regional adjectives without their endings, lowercase ("deutsch" of "deutsche", "britisch" of "britischen"). */
 const NATIONALITY_ADJECTIVES = new Set([
@@ -161,7 +267,17 @@ const NATIONALITY_ADJECTIVES = new Set([
   "brasilianisch", "argentinisch", "chilenisch", "kolumbianisch", "venezolanisch", "kubanisch", "peruanisch",
   "südafrikanisch", "nigerianisch", "kenianisch", "äthiopisch", "bayerisch", "sächsisch", "hessisch", "preußisch",
   "schwäbisch", "westfälisch", "römisch", "lateinamerikanisch", "nordamerikanisch", "ostdeutsch", "westdeutsch",
-  "süddeutsch", "norddeutsch",
+  "süddeutsch", "norddeutsch", "hebräisch", "alemannisch", "kalifornisch", "texanisch", "bosniakisch", "somalisch",
+  "südamerikanisch", "mittelamerikanisch", "katalanisch", "baskisch", "flämisch", "wallonisch", "friesisch", "sorbisch",
+  "tibetisch", "mongolisch", "kasachisch", "usbekisch", "tschetschenisch", "kosovarisch", "albanisch", "mazedonisch",
+  "montenegrinisch", "belarussisch", "zypriotisch", "maltesisch", "luxemburgisch", "liechtensteinisch", "taiwanisch",
+  "nepalesisch", "malaysisch", "kambodschanisch", "jemenitisch", "sudanesisch", "eritreisch", "ugandisch", "tansanisch",
+  "ruandisch", "kongolesisch", "ghanaisch", "senegalesisch", "kamerunisch", "angolanisch", "mosambikanisch",
+  "simbabwisch", "namibisch", "jamaikanisch", "haitianisch", "bolivianisch", "ecuadorianisch", "uruguayisch",
+  "paraguayisch", "bretonisch", "sizilianisch", "toskanisch", "venezianisch", "korsisch", "andalusisch", "rheinisch",
+  "fränkisch", "thüringisch", "badisch", "pfälzisch", "württembergisch", "mecklenburgisch", "brandenburgisch",
+  "niedersächsisch", "steirisch", "tirolerisch", "keltisch", "osmanisch", "byzantinisch", "persisch", "assyrisch",
+  "babylonisch", "skandinavisch", "baltisch", "kaukasisch", "sibirisch", "bayrisch", "kurdisch", "tatarisch", "uigurisch",
 ]);
 
 /** Adjective endings ("deutsch-e", "deutsch-en"). */
@@ -311,6 +427,48 @@ function trimEdgeNouns(words: readonly string[], tags: string[], lists: Conventi
   }
 }
 
+/** Heads that name an institution or a building together with the name after them ("Universität Jena", "Verlag X", "Schloss Y"), lowercase. */
+const INSTITUTION_HEADS = /(?:universität|hochschule|akademie|verlag|institut|stiftung|museum|theater|schloss|burg|kloster|kirche|kapelle|dom|gymnasium|schule|klinik|hotel|stadion|bank|verein|verband|bund)$/;
+
+/** Heads of nouns for firms, bands and teams: the name after them is an organisation's ("Chemiekonzern X", "Rockband Y"), lowercase. */
+const ORGANISATION_KIND_HEADS = /(?:konzern|hersteller|firma|unternehmen|gesellschaft|reederei|band|gruppe|partei|sender|club|klub|team|mannschaft|fluglinie|airline|händler|anbieter|kette)$/;
+
+/** A capitalised adjective opening a name ("Europäische Zentralbank", "Vereinigten Staaten", "Deutschen Bahn"). */
+const CAPITALISED_ADJECTIVE = /^\p{Lu}\p{Ll}*(?:(?:isch|sch|lich|ig|bar|sam|haft|ell|al|iv|är|ant|ent)(?:e|en|er|es|em)|(?:t|en|er)(?:e|en|es|em))$/u;
+
+/** Nouns for kinds of places before a place's name ("Kanton X", "Gemeinde Y", "Republik Z"), lowercase. */
+const PLACE_KIND_NOUNS = /^(?:kanton|gemeinde|republik|königreich|fürstentum|fürstentums|landkreis|kreis|bezirk|provinz|region|stadt|dorf|ortsteil|stadtteil|insel)$/;
+
+/**
+ * "Chemiekonzern X", "der Franzose Pierre Y", "Kanton Z", "Olympiasieger W": a common noun
+ * before a name is in apposition and outside it (the annotation counts only what follows); the rest is
+ * a person after a title or a nationality, a place when a list knows it, an organisation after a firm's
+ * or band's noun. Institutions named with their head ("Universität Jena", "Verlag X") stay whole.
+ */
+function trimLeadingDescriptors(words: readonly string[], tags: string[], lists: Conventions): void {
+  for (const span of spansFromTags(tags)) {
+    if (span.end - span.start < 2 || span.type === "MISC") continue;
+    const first = words[span.start]!;
+    if (!startsCapitalThenLowercase(first) || !startsCapitalThenLowercase(words[span.start + 1]!)) continue;
+    if (lists.knownKinds(first) !== "" || CAPITALISED_ADJECTIVE.test(first) || isTownAdjective(first, lists) || isNationalityAdjective(first)) continue;
+    // A lone common noun after the descriptor: the tagger's span is no name at all, left to other rules.
+    if (span.end - span.start === 2 && isCommonNoun(words[span.start + 1]!, lists)) continue;
+    const lower = first.toLowerCase();
+    if (INSTITUTION_HEADS.test(lower)) continue;
+    const personal = isTitle(first) || isPersonNoun(first) || isNationalityNoun(first);
+    const organisational = ORGANISATION_KIND_HEADS.test(lower);
+    const placeKind = PLACE_KIND_NOUNS.test(lower);
+    if (!personal && !organisational && !placeKind && !isCommonNoun(first, lists) && !LONG_COMPOUND.test(first)) continue;
+    const start = span.start + 1;
+    // "Geschichte Frankreichs": a place in the genitive too.
+    const place = span.end - start === 1 && (lists.isKnownPlace(words[start]!) || lists.isKnownPlace(words[start]!.replace(/s$/, "")));
+    const givenName = lists.knownKinds(words[start]!).includes(NAME_KINDS.givenName);
+    const type = place || placeKind ? "LOC" : personal || givenName ? "PER" : organisational ? "ORG" : span.type;
+    for (let i = span.start; i < span.end; i++) tags[i] = "O";
+    writeSpan(tags, start, span.end, type);
+  }
+}
+
 /** Words placing a time within a period ("Ende Mai", "Mitte der Woche"). */
 const PERIOD_PARTS = new Set(["Anfang", "Mitte", "Ende"]);
 
@@ -344,6 +502,36 @@ function tagMiscNames(words: readonly string[], tags: string[]): void {
   });
 }
 
+/** Currencies, named after a country or a name and so MISC like the euro, when they count money ("20 Franken"); lowercase. */
+const CURRENCIES = new Set(["dollar", "franken", "pfund", "yen", "rubel", "kronen", "krone", "franc", "francs", "lira", "peso", "pesos", "yuan", "rupien", "rupie", "cent", "rappen", "mark", "schilling", "zloty", "forint", "dinar", "rand"]);
+
+/** Currency codes, quoted before or after an amount ("CHF 12 Mio."). */
+const CURRENCY_CODES = new Set(["CHF", "USD", "EUR", "GBP", "JPY", "DM", "RMB"]);
+
+/** Words that close an amount before its currency ("12 Mio. Dollar", "drei Milliarden Yen"), lowercase. */
+const AMOUNT_WORDS = new Set(["mio", "mio.", "mrd", "mrd.", "millionen", "milliarden", "million", "milliarde", "tausend", "hundert", "."]);
+
+const AMOUNT = /^[\d.,]+$/;
+
+/** A country's code or name before a currency ("US-Dollar", "D-Mark", "Hongkong-Dollar"). */
+const CURRENCY_COMPOUND = /^\p{Lu}[\p{L}]*-\p{Lu}\p{Ll}+$/u;
+
+/**
+ * "20 Franken", "drei Milliarden Yen", "CHF 12 Mio.": a currency counting money is MISC; a
+ * compound currency ("US-Dollar", "D-Mark", "CFA-Franc") is one wherever it stands.
+ */
+function tagCurrencies(words: readonly string[], tags: string[]): void {
+  words.forEach((word, i) => {
+    if (tags[i]!.startsWith("I-") || (tags[i + 1] ?? "O").startsWith("I-")) return;
+    const previous = (words[i - 1] ?? "").toLowerCase();
+    const afterAmount = AMOUNT.test(previous) || AMOUNT_WORDS.has(previous);
+    const compound = CURRENCY_COMPOUND.test(word) && CURRENCIES.has(word.toLowerCase().split("-").pop()!);
+    const counted = afterAmount && isCapitalised(word) && CURRENCIES.has(word.toLowerCase());
+    const code = CURRENCY_CODES.has(word) && (afterAmount || AMOUNT.test(words[i + 1] ?? ""));
+    if (compound || counted || code || word === "Dollar") writeSpan(tags, i, i + 1, "MISC");
+  });
+}
+
 /** Whether `word` is a title or office, a compound headed by one included ("Außenminister", "SPD-Chef"). */
 function isTitle(word: string): boolean {
   if (!isCapitalised(word)) return false;
@@ -366,6 +554,62 @@ function tagNamesAfterTitles(words: readonly string[], tags: string[], lists: Co
     if (end > i) writeSpan(tags, i, end, "PER");
     i = end;
   }
+}
+
+/** Verbs of saying, third person, that put the speaker right after them when they follow a quote ("…“, sagte X"). */
+const SPEECH_VERBS = new Set([
+  "sagt", "sagte", "erklärt", "erklärte", "betont", "betonte", "meint", "meinte", "so", "kritisiert", "kritisierte", "ergänzt",
+  "ergänzte", "warnt", "warnte", "berichtet", "berichtete", "schreibt", "schrieb", "antwortet", "antwortete", "stellt", "stellte",
+  "räumt", "räumte", "bestätigt", "bestätigte", "versichert", "versicherte", "erläutert", "erläuterte", "fordert", "forderte",
+  "fügt", "fügte", "resümiert", "resümierte", "sagten", "betonten", "erklärten", "gibt", "gab", "findet", "fand", "glaubt",
+  "glaubte", "verspricht", "versprach", "ruft", "rief", "klagt", "klagte", "lobt", "lobte", "mahnt", "mahnte",
+]);
+
+/** Punctuation closing a quotation before its verb of saying. */
+const QUOTE_CLOSE = new Set([",", '"', "“", "”", "«", "»", "'", "‘", "’"]);
+
+/**
+ * "„Wir bleiben“, sagte Kurz.": after a quotation and its verb of saying comes the speaker;
+ * a name there (no article, no common noun, no listed place or organisation) is a person's, whatever
+ * the tagger made of it.
+ */
+function tagSpeakers(words: readonly string[], tags: string[], lists: Conventions): void {
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (!SPEECH_VERBS.has(words[i]!) || !QUOTE_CLOSE.has(words[i - 1]!)) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < words.length && end < start + 3 && isSpeakerWord(words[end]!, lists)) end++;
+    if (end === start) continue;
+    // The name ends the clause: punctuation or a lowercase word follows.
+    if (end < words.length && isCapitalised(words[end]!)) continue;
+    if (tags[start]!.startsWith("I-") || (tags[end] ?? "O").startsWith("I-")) continue;
+    for (let k = start; k < end; k++) tags[k] = "O";
+    // "sagte Stahlwerk-Betriebsrat Lena Kurz": words before a given name describe the speaker.
+    const given = words.slice(start, end).findIndex((w) => lists.knownKinds(w).includes(NAME_KINDS.givenName));
+    writeSpan(tags, start + Math.max(given, 0), end, "PER");
+  }
+}
+
+/**
+ * "Kurz erklärte, man bleibe": a lone name opening the sentence before a verb of saying and the comma
+ * or colon of the reported speech is the speaker, a person.
+ */
+function tagSpeakersBeforeVerbs(words: readonly string[], tags: string[], lists: Conventions): void {
+  // A singular verb: a plural one has a group as subject ("Analysten sagten").
+  if (words.length < 3 || !SPEECH_VERBS.has(words[1]!) || words[1] === "so" || words[1]!.endsWith("en") || !REPORTED_SPEECH_OPENERS.has(words[2]!)) return;
+  if ((tags[1] ?? "O") !== "O" || !isSpeakerWord(words[0]!, lists)) return;
+  tags[0] = "O";
+  writeSpan(tags, 0, 1, "PER");
+}
+
+/** What follows a verb of saying before the reported speech. */
+const REPORTED_SPEECH_OPENERS = new Set([",", ":", "dass", "man", "er", "sie", "es", "die", "der", "das", "wir", "ich"]);
+
+/** A word of a speaker's name: a name's word no list knows as anything else, or a given name (some are towns too: "Anna"). */
+function isSpeakerWord(word: string, lists: Conventions): boolean {
+  const kinds = lists.knownKinds(word);
+  if (kinds.includes(NAME_KINDS.givenName)) return startsCapitalThenLowercase(word);
+  return kinds === "" && isNameWord(word, lists);
 }
 
 /** A capitalised word that is no common noun, closed-class word, nationality or place: a name's word. */
