@@ -428,7 +428,7 @@ function trimEdgeNouns(words: readonly string[], tags: string[], lists: Conventi
 }
 
 /** Heads that name an institution or a building together with the name after them ("Universität Jena", "Verlag X", "Schloss Y"), lowercase. */
-const INSTITUTION_HEADS = /(?:universität|hochschule|akademie|verlag|institut|stiftung|museum|theater|schloss|burg|kloster|kirche|kapelle|dom|gymnasium|schule|klinik|hotel|stadion|bank|verein|verband|bund)$/;
+const INSTITUTION_COMPOUND_HEADS = /(?:universität|hochschule|akademie|verlag|institut|stiftung|museum|theater|schloss|burg|kloster|kirche|kapelle|dom|gymnasium|schule|klinik|hotel|stadion|bank|verein|verband|bund)$/;
 
 /** Heads of nouns for firms, bands and teams: the name after them is an organisation's ("Chemiekonzern X", "Rockband Y"), lowercase. */
 const ORGANISATION_KIND_HEADS = /(?:konzern|hersteller|firma|unternehmen|gesellschaft|reederei|band|gruppe|partei|sender|club|klub|team|mannschaft|fluglinie|airline|händler|anbieter|kette)$/;
@@ -454,7 +454,7 @@ function trimLeadingDescriptors(words: readonly string[], tags: string[], lists:
     // A lone common noun after the descriptor: the tagger's span is no name at all, left to other rules.
     if (span.end - span.start === 2 && isCommonNoun(words[span.start + 1]!, lists)) continue;
     const lower = first.toLowerCase();
-    if (INSTITUTION_HEADS.test(lower)) continue;
+    if (INSTITUTION_COMPOUND_HEADS.test(lower)) continue;
     const personal = isTitle(first) || isPersonNoun(first) || isNationalityNoun(first);
     const organisational = ORGANISATION_KIND_HEADS.test(lower);
     const placeKind = PLACE_KIND_NOUNS.test(lower);
