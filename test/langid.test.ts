@@ -54,6 +54,16 @@ test("close languages: spelling markers separate Nynorsk from Bokmal and Malay f
   assert.equal(detectLanguage("Pemerintah akan mengumumkan kebijakan baru karena banyak warga terdampak.")?.language, "id");
 });
 
+test("close languages: Bokmal and Nynorsk endings (participles -ende/-ande, -lig/-leg, -het/-heit)", () => {
+  // Lingua alone reads the first as Nynorsk; the Bokmal participle "spennende" (Nynorsk "spennande") settles it.
+  assert.equal(detectLanguage("Spelemannslaget har konsert i kveld med tradisjonell og spennende musikk.")?.language, "nb");
+  assert.equal(detectLanguage("Spelemannslaget har konsert i kveld med tradisjonell og spennande musikk.")?.language, "nn");
+  // "forskjellige" and "tilfeldige" are -ig adjectives Nynorsk shares, not Bokmal -lig ones: counted as Bokmal
+  // endings they would override the model's right reading ("stader" is Nynorsk; Bokmal writes "steder").
+  assert.equal(detectLanguage("Det var forskjellige folk på tilfeldige stader.")?.language, "nn");
+  assert.equal(detectLanguage("Sikkerheten er vanligvis god, og muligheten for en tidligere avgang er begrenset.")?.language, "nb");
+});
+
 test("markers derived from translations and spelling dictionaries: Bosnian takođe", () => {
   // Lingua alone answers Croatian; "takođe" is Bosnian (and Serbian) standard, Croatian writes "također".
   assert.equal(detectLanguage("Ovo je takođe važno za grad.")?.language, "bs");
