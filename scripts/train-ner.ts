@@ -3,8 +3,9 @@
  *
  * 1. Builds data/ner/gazetteer.json.gz from ../shared/kb (GeoNames cities >= 15k people,
  *    mledoze country names, translations and demonyms), and data/ner/conventions.json.gz (name
- *    lists for conventions.ts) from data/gazetteer/gazetteer.json.gz, mledoze and PETRARCH agents.
- *    `--langs ""` builds only these two.
+ *    lists for conventions.ts) from data/gazetteer/gazetteer.json.gz, mledoze, PETRARCH agents and
+ *    Debian's English and French spelling dictionaries (DICTIONARIES: common words, French first names
+ *    and places). `--langs ""` builds only these two.
  * 2. For each language, trains an averaged structured perceptron on ../shared/train/ner/<lang>.train.jsonl
  *    (WikiANN), printing per-epoch dev F1, and keeps the best epoch: chosen on the language's news
  *    dev split where ../shared/eval/ner has one (en CoNLL-2003 dev, es CoNLL-2002 dev, de GermEval dev,
