@@ -17,3 +17,8 @@ export function conventionsRewriter(language: string, entries: ConventionsData["
     return spansFromTags(tags).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`);
   };
 }
+
+/** The spans of a document's tagged sentences, as "words/TYPE", in order. */
+export function documentSpans(sentences: ReadonlyArray<readonly string[]>, tags: readonly string[][]): string[] {
+  return sentences.flatMap((words, k) => spansFromTags(tags[k]!).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`));
+}

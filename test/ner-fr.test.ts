@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spansFromTags } from "../src/understand/ner/model.ts";
 import { Conventions } from "../src/understand/ner/conventions.ts";
-import { conventionsRewriter } from "./ner-conventions-fixture.ts";
+import { conventionsRewriter, documentSpans } from "./ner-conventions-fixture.ts";
 
 const rewrite = conventionsRewriter("fr", { "états-unis": "K", bretagne: "R", dupont: "P" });
 
@@ -51,7 +51,7 @@ test("a sentence's first word that the French dictionary knows in lowercase only
     ["B-PER", "O", "O", "O"],
   ];
   rules.applyToDocument(sentences, tags, "fr");
-  const found = sentences.flatMap((words, k) => spansFromTags(tags[k]!).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`));
+  const found = documentSpans(sentences, tags);
   assert.deepEqual(found, ["Lyon/LOC", "Dupont/PER"]);
 });
 
@@ -73,7 +73,7 @@ test("a lone word capitalised mid-sentence that the dictionary knows in lowercas
   tags[2]![8] = "I-PER";
   tag(2, 11, "PER");
   rules.applyToDocument(sentences, tags, "fr");
-  const found = sentences.flatMap((words, k) => spansFromTags(tags[k]!).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`));
+  const found = documentSpans(sentences, tags);
   assert.deepEqual(found, ["Boulanger/PER", "Sénat/ORG", "Tours/LOC", "Jean Boulanger/PER", "Boulanger/PER"]);
 });
 
@@ -88,7 +88,7 @@ test("OCR and extraction debris is no name: printers' symbols, digits between le
   tags[1]![1] = "I-PER";
   tags[1]![8] = "I-PER";
   rules.applyToDocument(sentences, tags, "fr");
-  const found = sentences.flatMap((words, k) => spansFromTags(tags[k]!).map((s) => `${words.slice(s.start, s.end).join(" ")}/${s.type}`));
+  const found = documentSpans(sentences, tags);
   assert.deepEqual(found, ["McDonald/PER", "Bernard Lagat3/PER", "iPhone Dupont/PER"]);
 });
 
