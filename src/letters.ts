@@ -24,6 +24,8 @@ const ELIDED_INITIAL = /^\p{L}['’]/u;
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const ALL_DIGITS = /^\p{N}+$/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+const LOWERCASE_ONLY = /^\p{Ll}+$/u;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Whether `word` starts with an uppercase letter ("Paris", "NATO"); titlecase letters (ǅ) do not count. */
@@ -60,6 +62,10 @@ export const hasDigit = (text: string): boolean => DIGIT.test(text);
 export const hasLetterOrDigit = (text: string): boolean => LETTER_OR_DIGIT.test(text);
 /** Whether `word` is all digits ("1996", "٢٠"). */
 export const isNumber = (word: string): boolean => ALL_DIGITS.test(word);
+/** Whether `word` is lowercase letters only ("nacional", not "co-op" or "2nd"). */
+export const isLowercaseWord = (word: string): boolean => LOWERCASE_ONLY.test(word);
+/** Whether `word` holds two capitals and no lowercase letter ("NATO", "U.S.", "DRAME"). */
+export const isAllCaps = (word: string): boolean => ALL_CAPS.test(word);
 /** Whether `word` is 2 to 6 uppercase letters ("NATO", "ООН"). */
 export const isAcronym = (word: string): boolean => ACRONYM.test(word);
 /** `text` without combining marks; decompose it first (NFD/NFKD) to strip accents. */

@@ -29,7 +29,7 @@ import { spansFromTags, type TokenSpan } from "./model.ts";
 import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, typeByOrganisationNoun, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
 import { organisationWords } from "./lexicon.ts";
-import { hasLetter, isCapitalised, isNumber } from "../../letters.ts";
+import { hasLetter, isAcronym, isCapitalised, isLowercaseWord, isNumber } from "../../letters.ts";
 
 /** Month names and their usual abbreviations in datelines ("23 may", "3 jun."). */
 const MONTHS = new Set([
@@ -266,8 +266,6 @@ const ORGANISATION_NOUNS = new Set([
   "sindicato", "partido", "club", "equipo", "fabricante", "editorial", "consultora", "distribuidora", "filial", "marca",
 ]);
 
-const LOWERCASE_WORD = /^\p{Ll}+$/u;
-const isLowercaseWord = (word: string): boolean => LOWERCASE_WORD.test(word);
 
 /** Spanish parties, unions and employers' associations named by acronyms news never expand. */
 const PARTY_ACRONYMS = new Set([
@@ -283,7 +281,6 @@ function typePartyAcronyms(words: readonly string[], tags: string[]): void {
   });
 }
 
-const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 
 /**
  * In running text (mostly lowercase) a word in capitals alone is an acronym, and Spanish news
@@ -294,7 +291,7 @@ function typeCapitalisedAcronyms(words: readonly string[], tags: string[], lists
   if (words.filter(isLowercaseWord).length < words.length / 3) return;
   for (const span of spansFromTags(tags)) {
     const word = words[span.start]!;
-    if (span.end - span.start !== 1 || !CAPITALS_ONLY.test(word) || (span.type !== "PER" && span.type !== "LOC")) continue;
+    if (span.end - span.start !== 1 || !isAcronym(word) || (span.type !== "PER" && span.type !== "LOC")) continue;
     // Short codes collide with small towns in the gazetteer: only countries and regions stay places ("EEUU").
     if (span.type === "LOC" && /[KAR]/.test(lists.match([word], 0)?.[1] ?? "")) continue;
     writeSpan(tags, span.start, span.end, "ORG");
@@ -349,7 +346,7 @@ const PORTFOLIO_OFFICES = new Set([
  */
 function tagPortfolios(words: readonly string[], tags: string[]): void {
   for (let i = 2; i < words.length; i++) {
-    if (words[i - 1] !== "de" || !isCapitalised(words[i]!) || CAPITALS_ONLY.test(words[i]!)) continue;
+    if (words[i - 1] !== "de" || !isCapitalised(words[i]!) || isAcronym(words[i]!)) continue;
     const office = words[i - 2]!;
     // "director general de", "secretario general de".
     const general = office === "general" ? words[i - 3] ?? "" : office;
@@ -445,7 +442,7 @@ const SPEAKING_PRONOUNS = new Set([
 function typeSpeakers(words: readonly string[], tags: string[], lists: Conventions): void {
   const isSpeaker = (i: number): boolean => {
     const word = words[i] ?? "";
-    if (!isCapitalised(word) || CAPITALS_ONLY.test(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || lists.match(words, i) || lists.isKnownPlace(word)) return false;
+    if (!isCapitalised(word) || isAcronym(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || lists.match(words, i) || lists.isKnownPlace(word)) return false;
     return (tags[i] === "O" || tags[i]!.startsWith("B-")) && !(tags[i + 1] ?? "O").startsWith("I-") && !INSTITUTION_WORDS.has(word) && newsAgencyLength([word], 0) === 0;
   };
   words.forEach((word, v) => {
@@ -517,7 +514,7 @@ const PLACE_NOUNS = new Set([
 function tagPlacesByNoun(words: readonly string[], tags: string[]): void {
   for (let i = 2; i < words.length; i++) {
     if (words[i - 1] !== "de" || !PLACE_NOUNS.has(words[i - 2]!) || !isCapitalised(words[i]!) || tags[i]!.startsWith("I-")) continue;
-    if (CAPITALS_ONLY.test(words[i]!)) continue;
+    if (isAcronym(words[i]!)) continue;
     const end = nameEnd(words, tags, i);
     writeSpan(tags, i, end, "LOC");
     i = end - 1;

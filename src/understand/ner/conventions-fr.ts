@@ -24,7 +24,7 @@
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
 import { isInstitutionNoun, NAME_KINDS, typeByOrganisationNoun, writeSpan, type Conventions } from "./conventions.ts";
-import { hasLetter, hasLowercase, isCapitalised, startsLowercase } from "../../letters.ts";
+import { hasLetter, hasLowercase, isAllCaps, isCapitalised, startsLowercase } from "../../letters.ts";
 
 /** Closed-class words, sentence adverbs and adjectives that open names ("Premier ministre", "Petit Parisien"), lowercase: no name alone. */
 const NEVER_ALONE = new Set([
@@ -332,7 +332,6 @@ export function untagLoneCommonNouns(sentences: ReadonlyArray<readonly string[]>
 }
 
 const ROMAN_NUMERAL = /^[IVXLC]+$/;
-const ALL_CAPS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 /** Acronyms are short ("CGT", "SNCF"); a longer word in capitals is a word shouted. */
 const ACRONYM_MAX_LETTERS = 5;
@@ -348,7 +347,7 @@ const CAPITAL_INITIAL = /^\p{Lu}\.?$/u;
 function untagShoutedWords(words: readonly string[], tags: string[]): void {
   for (const span of spansFromTags(tags)) {
     const spanWords = words.slice(span.start, span.end).filter((w) => hasLetter(w));
-    const shouted = spanWords.filter((w) => ALL_CAPS_WORD.test(w) || CAPITAL_INITIAL.test(w));
+    const shouted = spanWords.filter((w) => isAllCaps(w) || CAPITAL_INITIAL.test(w));
     const numeral = spanWords.length === 1 && ROMAN_NUMERAL.test(spanWords[0]!);
     const allShouted = shouted.length > 0 && shouted.length === spanWords.length && !(spanWords.length === 1 && spanWords[0]!.length <= ACRONYM_MAX_LETTERS);
     // ... but a surname in capitals after a given name is the French way of writing names ("Jean DUPONT").

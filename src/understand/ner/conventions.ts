@@ -29,7 +29,7 @@ import { applySpanishConventions } from "./conventions-es.ts";
 import { applyGermanConventions } from "./conventions-de.ts";
 import { GAZETTEER_KINDS, MAX_ENTRY_TOKENS, NameList, type NameListData } from "./gazetteer.ts";
 import { loadGazetteer } from "./data.ts";
-import { hasLetter, hasLetterOrDigit, hasLowercase, isAcronym, isCapitalised, isLowerLatin, isNumber, startsCapitalThenLowercase, startsWithLetter } from "../../letters.ts";
+import { hasLetter, hasLetterOrDigit, hasLowercase, isAcronym, isCapitalised, isLowercaseWord, isLowerLatin, isNumber, startsCapitalThenLowercase, startsWithLetter } from "../../letters.ts";
 
 /** What a conventions-lexicon entry names; one letter each, an entry may hold several. */
 export const NAME_KINDS = {
@@ -1324,8 +1324,6 @@ export function recaseShoutedLine(original: readonly string[], cased: string[], 
   return cased;
 }
 
-const LOWERCASE_WORD = /^\p{Ll}+$/u;
-
 /**
  * "la empresa española Norvisa", "l'opérateur national Ukrenergo", "el diario Levante": a one- or
  * two-word name right after one of the language's `nouns` of firms or groups, and at most one
@@ -1336,7 +1334,7 @@ export function typeByOrganisationNoun(words: readonly string[], tags: string[],
     if (span.type === "ORG" || span.type === "MISC" || span.end - span.start > 2) continue;
     if (span.end - span.start === 1 && lists.isKnownPlace(words[span.start]!)) continue;
     let before = span.start - 1;
-    if (!nouns.has(words[before] ?? "") && LOWERCASE_WORD.test(words[before] ?? "")) before--;
+    if (!nouns.has(words[before] ?? "") && isLowercaseWord(words[before] ?? "")) before--;
     if (nouns.has(words[before] ?? "")) writeSpan(tags, span.start, span.end, "ORG");
   }
 }

@@ -3,7 +3,7 @@
  * tagging, because the tagger's strongest cue, capitalisation, says nothing there. Words the
  * training text mostly writes in lowercase become lowercase; the rest become Titlecase.
  */
-import { hasLetter, hasLowercase } from "../../letters.ts";
+import { hasLetter, hasLowercase, isAllCaps } from "../../letters.ts";
 
 /** A sentence is shouting when at least this share of its words (>= 2 letters) are all-caps. */
 export const SHOUTING_SHARE = 0.6;
@@ -12,7 +12,6 @@ export const SHOUTING_MIN_WORDS = 2;
 /** A word joins the lowercase vocabulary when seen this often and mostly in lowercase. */
 export const LOWERCASE_MIN_COUNT = 2;
 
-const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 const TWO_LETTERS = /\p{L}.*\p{L}/u;
 
@@ -40,7 +39,7 @@ export function isShouting(words: readonly string[]): boolean {
     }
     if (!TWO_LETTERS.test(w)) continue;
     letters++;
-    if (ALL_CAPS.test(w)) caps++;
+    if (isAllCaps(w)) caps++;
   }
   return caps >= SHOUTING_MIN_WORDS && caps >= SHOUTING_SHARE * letters;
 }
@@ -53,7 +52,7 @@ export interface CommonWordLookup {
 export function truecase(words: readonly string[], lowercaseWords: CommonWordLookup): string[] {
   if (!isShouting(words)) return words.slice();
   return words.map((w) => {
-    if (!ALL_CAPS.test(w)) return w;
+    if (!isAllCaps(w)) return w;
     const lower = w.toLowerCase();
     if (lowercaseWords.has(lower)) return lower;
     return w[0] + lower.slice(1);
