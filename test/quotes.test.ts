@@ -30,6 +30,8 @@ const CASES: Array<{ language: string; text: string; expected: Array<[string, st
   { language: "es", text: "—No vamos a ceder —dijo el ministro Pedro Ruiz—. Lo haremos por la gente.", expected: [["No vamos a ceder", "Pedro Ruiz"], ["Lo haremos por la gente.", "Pedro Ruiz"]], style: "dash" },
   { language: "de", text: "„Wir werden die Grenze nicht schließen“, sagte Innenministerin Petra Schmidt am Montag.", expected: [["Wir werden die Grenze nicht schließen", "Petra Schmidt"]], style: "low-high" },
   { language: "de", text: "„Die Lage ist ernst, aber stabil“, so Klaus Weber.", expected: [["Die Lage ist ernst, aber stabil", "Klaus Weber"]] },
+  { language: "de", text: "„Das war ein Fehler der Regierung“, gab Anna Berger zu.", expected: [["Das war ein Fehler der Regierung", "Anna Berger"]] },
+  { language: "es", text: "“No habrá más recortes este año”, aclaró Marta Gil en Madrid.", expected: [["No habrá más recortes este año", "Marta Gil"]] },
   { language: "de", text: "Der Sprecher des Ministeriums sagte: »Wir prüfen alle Optionen sorgfältig.«", expected: [["Wir prüfen alle Optionen sorgfältig.", "Der Sprecher des Ministeriums"]], style: "guillemets" },
   { language: "ru", text: "«Мы не допустим эскалации конфликта», — заявил министр иностранных дел Сергей Иванов.", expected: [["Мы не допустим эскалации конфликта", "Сергей Иванов"]] },
   { language: "ru", text: "— Мы готовы к переговорам, — сказал Андрей Петров. — Но условия должны быть честными.", expected: [["Мы готовы к переговорам", "Андрей Петров"], ["Но условия должны быть честными.", "Андрей Петров"]], style: "dash" },
@@ -55,6 +57,12 @@ for (const c of CASES) {
 test("a one-word scare quote without attribution is dropped, an attributed one kept", () => {
   const text = "The so-called \"green\" zone was empty. Residents called the plan \"a disaster\".";
   assert.deepEqual(pairs(text, "en"), [["a disaster", "Residents"]]);
+});
+
+test("verbs that attribute only after a quote, and a capitalised negation, open no speaker elsewhere", () => {
+  // "gibt" says something only right after a quote ("„…“, gab X zu"); "No" opens a sentence, no name.
+  assert.deepEqual(pairs("Es gibt „keine schnelle Lösung für das Problem“ in der Stadt.", "de"), [["keine schnelle Lösung für das Problem", undefined]]);
+  assert.deepEqual(pairs("Ana Ruiz habló ayer. No se reveló el “plan secreto” del gobierno.", "es"), []);
 });
 
 test("a long unattributed quotation is kept without a speaker", () => {

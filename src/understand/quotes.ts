@@ -25,7 +25,7 @@ import {
   SUBJECT_WINDOW_CHARS,
   type QuotePair,
 } from "./quotes/marks.ts";
-import { FALLBACK_SPEECH_LANGUAGE, SPEECH_LEXICONS, type SpeechLexicon } from "./quotes/lexicon.ts";
+import { alternation, FALLBACK_SPEECH_LANGUAGE, SPEECH_LEXICONS, type SpeechLexicon } from "./quotes/lexicon.ts";
 import { sentenceSpans, spanIndexAt, WORD_BEFORE, type Span } from "./quotes/sentences.ts";
 import { ABBREVIATIONS } from "./ner/tokenize.ts";
 
@@ -253,10 +253,6 @@ interface CompiledLexicon {
 }
 
 const compiledCache = new Map<string, CompiledLexicon>();
-
-function alternation(entries: readonly string[]): string {
-  return [...entries].sort((a, b) => b.length - a.length).map((e) => e.replace(/ /g, "\\s+")).join("|");
-}
 
 function compileLexicon(language: string, lexicon: SpeechLexicon): CompiledLexicon {
   const cached = compiledCache.get(language);

@@ -26,7 +26,7 @@
  */
 import { spansFromTags } from "./model.ts";
 import { NAME_KINDS, tagQuotedTitles, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
-import { calendarWords, organisationWords, titleWords } from "./lexicon.ts";
+import { calendarWords, organisationWords, speechWords, titleWords } from "./lexicon.ts";
 import { isCapitalised, startsCapitalThenLowercase } from "../../letters.ts";
 
 /** Pronouns, determiners, conjunctions, prepositions and adverbs, capitalised by position only: no name alone. */
@@ -556,14 +556,11 @@ function tagNamesAfterTitles(words: readonly string[], tags: string[], lists: Co
   }
 }
 
-/** Verbs of saying, third person, that put the speaker right after them when they follow a quote ("…“, sagte X"). */
-const SPEECH_VERBS = new Set([
-  "sagt", "sagte", "erklärt", "erklärte", "betont", "betonte", "meint", "meinte", "so", "kritisiert", "kritisierte", "ergänzt",
-  "ergänzte", "warnt", "warnte", "berichtet", "berichtete", "schreibt", "schrieb", "antwortet", "antwortete", "stellt", "stellte",
-  "räumt", "räumte", "bestätigt", "bestätigte", "versichert", "versicherte", "erläutert", "erläuterte", "fordert", "forderte",
-  "fügt", "fügte", "resümiert", "resümierte", "sagten", "betonten", "erklärten", "gibt", "gab", "findet", "fand", "glaubt",
-  "glaubte", "verspricht", "versprach", "ruft", "rief", "klagt", "klagte", "lobt", "lobte", "mahnt", "mahnte",
-]);
+/** Verbs of saying ("sagte"), and words that attribute only after a quote ("so", "gab"): the quotes step's lexicon. */
+const SPEECH = speechWords("de")!;
+
+/** A verb of saying in the singular: a plural one has a group as subject ("Analysten sagten", "sagen Händler"). */
+const isSingularSpeechVerb = (word: string): boolean => SPEECH.verb(word) && !word.endsWith("en");
 
 /** Punctuation closing a quotation before its verb of saying. */
 const QUOTE_CLOSE = new Set([",", '"', "“", "”", "«", "»", "'", "‘", "’"]);
@@ -575,7 +572,7 @@ const QUOTE_CLOSE = new Set([",", '"', "“", "”", "«", "»", "'", "‘", "�
  */
 function tagSpeakers(words: readonly string[], tags: string[], lists: Conventions): void {
   for (let i = 1; i + 1 < words.length; i++) {
-    if (!SPEECH_VERBS.has(words[i]!) || !QUOTE_CLOSE.has(words[i - 1]!)) continue;
+    if (!QUOTE_CLOSE.has(words[i - 1]!) || !(isSingularSpeechVerb(words[i]!) || SPEECH.afterQuote(words[i]!))) continue;
     const start = i + 1;
     let end = start;
     while (end < words.length && end < start + 3 && isSpeakerWord(words[end]!, lists)) end++;
@@ -595,8 +592,7 @@ function tagSpeakers(words: readonly string[], tags: string[], lists: Convention
  * or colon of the reported speech is the speaker, a person.
  */
 function tagSpeakersBeforeVerbs(words: readonly string[], tags: string[], lists: Conventions): void {
-  // A singular verb: a plural one has a group as subject ("Analysten sagten").
-  if (words.length < 3 || !SPEECH_VERBS.has(words[1]!) || words[1] === "so" || words[1]!.endsWith("en") || !REPORTED_SPEECH_OPENERS.has(words[2]!)) return;
+  if (words.length < 3 || !isSingularSpeechVerb(words[1]!) || !REPORTED_SPEECH_OPENERS.has(words[2]!)) return;
   if ((tags[1] ?? "O") !== "O" || !isSpeakerWord(words[0]!, lists)) return;
   tags[0] = "O";
   writeSpan(tags, 0, 1, "PER");

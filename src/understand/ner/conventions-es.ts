@@ -26,9 +26,9 @@
  * (LOC) and misses the bare institution words Spanish news write with a capital.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, typeByOrganisationNoun, writeSpan, type Conventions, type QuotedTitles } from "./conventions.ts";
+import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, typeByOrganisationNoun, typeSpeakers, writeSpan, type Conventions, type QuotedTitles, type SpeakerRule } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
-import { organisationWords } from "./lexicon.ts";
+import { organisationWords, speechWords } from "./lexicon.ts";
 import { hasLetter, isAcronym, isCapitalised, isLowercaseWord, isNumber } from "../../letters.ts";
 
 /** Month names and their usual abbreviations in datelines ("23 may", "3 jun."). */
@@ -72,7 +72,7 @@ export function applySpanishConventions(words: readonly string[], tags: string[]
   tagWireCodes(words, tags);
   // A line's heading before a colon is no name, unless the line is a team's line-up.
   if (!typeLineUps(words, tags)) untagLabels(words, tags, lists);
-  typeSpeakers(words, tags, lists);
+  typeSpeakers(words, tags, speakerRule(lists));
   tagQuotedTitles(words, tags, QUOTED_TITLES);
   typeByOrganisationWords(words, tags);
   tagSpanishRegions(words, tags);
@@ -422,13 +422,6 @@ function typeLineUps(words: readonly string[], tags: string[]): boolean {
   return true;
 }
 
-/** Reporting verbs in the past, third person ("dijo", "señaló"), after or before their speaker. */
-const SPEECH_VERBS = new Set([
-  "dijo", "afirmó", "señaló", "indicó", "explicó", "aseguró", "añadió", "agregó", "manifestó", "declaró", "subrayó", "destacó",
-  "comentó", "insistió", "reveló", "recordó", "precisó", "advirtió", "consideró", "calificó", "mantuvo", "aclaró", "sostuvo",
-  "apuntó", "anunció", "reconoció", "admitió", "denunció", "criticó", "opinó", "respondió", "afirma", "dice", "señala", "asegura",
-]);
-
 /** Pronouns and determiners that speak too, capitalised at a sentence's start ("Él dijo", "Este aseguró"). */
 const SPEAKING_PRONOUNS = new Set([
   "él", "ella", "ellos", "ellas", "yo", "usted", "ustedes", "nosotros", "nosotras", "este", "esta", "éste", "ésta", "ese", "esa",
@@ -436,21 +429,20 @@ const SPEAKING_PRONOUNS = new Set([
 ]);
 
 /**
- * "Galván dijo", "señaló Galván", "según Galván": a lone word next to a reporting verb is its speaker, a person,
- * unless a list knows it as a place or it is an acronym (an organisation speaks through them too).
+ * "Galván dijo", "señaló Galván", "según Galván": a lone word next to a verb of saying is its speaker, a person,
+ * untagged or not, unless a list knows it as a place or it is an acronym (an organisation speaks through them too).
  */
-function typeSpeakers(words: readonly string[], tags: string[], lists: Conventions): void {
-  const isSpeaker = (i: number): boolean => {
-    const word = words[i] ?? "";
-    if (!isCapitalised(word) || isAcronym(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || lists.match(words, i) || lists.isKnownPlace(word)) return false;
-    return (tags[i] === "O" || tags[i]!.startsWith("B-")) && !(tags[i + 1] ?? "O").startsWith("I-") && !INSTITUTION_WORDS.has(word) && newsAgencyLength([word], 0) === 0;
+function speakerRule(lists: Conventions): SpeakerRule {
+  return {
+    speech: speechWords("es")!,
+    isCandidate: (words, tags, i) => {
+      const word = words[i]!;
+      // A person takes no article ("el Insalud explicó").
+      if (!isCapitalised(word) || isAcronym(word) || SPEAKING_PRONOUNS.has(word.toLowerCase()) || ARTICLES.has(words[i - 1] ?? "") || lists.match(words, i) || lists.isKnownPlace(word)) return false;
+      return (tags[i] === "O" || tags[i] === "B-PER" || tags[i] === "B-LOC") && !(tags[i + 1] ?? "O").startsWith("I-") && !INSTITUTION_WORDS.has(word) && newsAgencyLength([word], 0) === 0;
+    },
+    afterVerbEndsClause: false,
   };
-  words.forEach((word, v) => {
-    // "según Galván": the source follows.
-    const according = word === "según" || word === "Según";
-    if (!SPEECH_VERBS.has(word) && !according) return;
-    for (const i of according ? [v + 1] : [v - 1, v + 1]) if (i >= 0 && isSpeaker(i) && tags[i] !== "B-ORG" && tags[i] !== "B-MISC") writeSpan(tags, i, i + 1, "PER");
-  });
 }
 
 /** Nouns of works, shows and campaigns before a title in quotes ("la película \" Amores perros \""). */

@@ -20,7 +20,7 @@
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { calendarWords, INSTITUTION_HEADS, NAME_ADJECTIVE_ENDINGS, NEWS_AGENCIES, organisationWords, titleWords } from "./lexicon.ts";
+import { calendarWords, INSTITUTION_HEADS, NAME_ADJECTIVE_ENDINGS, NEWS_AGENCIES, organisationWords, speechWords, titleWords, type SpeechWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
 import { applyEastSlavicConventions } from "./conventions-ru.ts";
@@ -155,10 +155,31 @@ const TEAM_CONTEXT: Record<string, { before: ReadonlySet<string>; after: Readonl
   },
 };
 
-/** Reporting verbs next to a speaker's name ("X said", "said X"). */
-const SPEECH_VERBS: Record<string, ReadonlySet<string>> = {
-  en: new Set(["said", "says", "told", "added", "asked", "stated", "declared", "explained", "insisted", "warned", "admitted", "recalled", "noted", "argued", "replied", "wrote"]),
-};
+/** Languages whose lone places next to a verb of saying are people (typeSpeakers); measured, French, German and Russian lose. */
+const SPEAKING_PLACE_LANGUAGES = new Set(["en"]);
+
+/** What makes a word next to a verb of saying its speaker, per language (the verbs: the quotes step's lexicon). */
+export interface SpeakerRule {
+  speech: SpeechWords;
+  /** Whether the word at `i` may be a speaker the rule retypes: a lone name, as the language's rules see it. */
+  isCandidate: (words: readonly string[], tags: readonly string[], i: number) => boolean;
+  /** A name after its verb must end the clause ("said Parnevik ."): one that goes on may open the next clause. */
+  afterVerbEndsClause: boolean;
+}
+
+/**
+ * "Parnevik said", "said Parnevik .", "según Galván": a lone name next to a verb of saying (before or
+ * after it), or after a word naming a source, is its speaker, a person.
+ */
+export function typeSpeakers(words: readonly string[], tags: string[], rule: SpeakerRule): void {
+  for (let v = 0; v < words.length; v++) {
+    const verb = rule.speech.verb(words[v]!);
+    if (!verb && !rule.speech.source(words[v]!)) continue;
+    if (verb && v > 0 && rule.isCandidate(words, tags, v - 1)) writeSpan(tags, v - 1, v, "PER");
+    const after = v + 1;
+    if (after < words.length && rule.isCandidate(words, tags, after) && !(verb && rule.afterVerbEndsClause && startsWithLetter(words[after + 1] ?? "."))) writeSpan(tags, after, after + 1, "PER");
+  }
+}
 
 /** Words before "to" and "with" that make what follows an opponent ("lost to", "drew with"). */
 const LOSING = new Set(["lost", "lose", "loses", "losing", "beaten", "home", "away"]);
@@ -418,8 +439,17 @@ export class Conventions extends NameList {
     for (const { sentence, span } of places) if (spansFromTags(tags[sentence]!).some((t) => t.start === span.start && t.end === span.end)) writeSpan(tags[sentence]!, span.start, span.end, "LOC");
     const never = NEVER_ALONE[language];
     if (never) sentences.forEach((words, s) => untagNeverAlone(words, tags[s]!, never));
-    const speech = SPEECH_VERBS[language];
-    if (speech) this.typeSpeakers(sentences, tags, speech);
+    const speech = SPEAKING_PLACE_LANGUAGES.has(language) ? speechWords(language) : undefined;
+    if (speech) {
+      // A lone unknown word the tagger read as a place, speaking, is a person: places speak through
+      // their names only as countries, which the lists know.
+      const rule: SpeakerRule = {
+        speech,
+        isCandidate: (words, tags, i) => tags[i] === "B-LOC" && !(tags[i + 1] ?? "").startsWith("I-") && !this.match(words, i),
+        afterVerbEndsClause: true,
+      };
+      sentences.forEach((words, s) => typeSpeakers(words, tags[s]!, rule));
+    }
     // A capital letter alone is no name ("X / Y"), nor is a garbled span, whatever the document's other steps made of them.
     sentences.forEach((words, s) => {
       for (const span of spansFromTags(tags[s]!)) {
@@ -487,21 +517,6 @@ export class Conventions extends NameList {
         if (cut === 0 || span.start + cut >= span.end) continue;
         for (let i = span.start; i < span.start + cut; i++) tags[s]![i] = "O";
         writeSpan(tags[s]!, span.start + cut, span.end, knownFrom(span.start + cut) ?? span.type);
-      }
-    });
-  }
-
-  /**
-   * A lone unknown word the tagger read as a place, speaking ("Parnevik said", "said Parnevik ."),
-   * is a person: places speak through their names only as countries, which the lists know.
-   */
-  private typeSpeakers(sentences: ReadonlyArray<readonly string[]>, tags: string[][], speech: ReadonlySet<string>): void {
-    sentences.forEach((words, s) => {
-      for (const span of spansFromTags(tags[s]!)) {
-        if (span.type !== "LOC" || span.end - span.start !== 1 || this.match(words, span.start)) continue;
-        const after = words[span.end]?.toLowerCase() ?? "";
-        const before = words[span.start - 1]?.toLowerCase() ?? "";
-        if (speech.has(after) || (speech.has(before) && !startsWithLetter(words[span.end] ?? "."))) writeSpan(tags[s]!, span.start, span.end, "PER");
       }
     });
   }

@@ -4,6 +4,7 @@
  * writes in lowercase ("Shares" opening a sentence) and calendar words (weekdays and months,
  * capitalised in English and German) are rarely names.
  */
+import { SPEECH_LEXICONS, tokenMatcher } from "../quotes/lexicon.ts";
 
 /**
  * News agencies, as credits, datelines and reports in any language write them ("( EFE )", "dpa",
@@ -205,4 +206,33 @@ export function wordClass(word: string, classes: WordClasses | undefined): numbe
     if (classes.organisations!.has(bare)) return WORD_CLASS.organisation;
   }
   return classes.common.has(lower) ? WORD_CLASS.capitalisedCommon : WORD_CLASS.other;
+}
+
+/**
+ * Words of saying of a language, one token at a time, read from the quotes step's lexicon (one list
+ * per language for quote attribution and for the NER rules that type speakers).
+ */
+export interface SpeechWords {
+  /** A verb of saying, its speaker before or after it ("X said", "said X"). */
+  verb: (token: string) => boolean;
+  /** A word naming its source after it ("según X"). */
+  source: (token: string) => boolean;
+  /** A word that attributes only right after a closing quote ("…“, so X"). */
+  afterQuote: (token: string) => boolean;
+}
+
+const speechCache = new Map<string, SpeechWords | undefined>();
+
+/** The SpeechWords of `language`, undefined where the quotes step has no lexicon for it; built once. */
+export function speechWords(language: string): SpeechWords | undefined {
+  if (speechCache.has(language)) return speechCache.get(language);
+  const lexicon = SPEECH_LEXICONS[language];
+  const prefix = lexicon?.verbPrefix ?? "";
+  const words = lexicon && {
+    verb: tokenMatcher(lexicon.verbs, prefix),
+    source: tokenMatcher(lexicon.sources),
+    afterQuote: tokenMatcher(lexicon.afterQuote),
+  };
+  speechCache.set(language, words);
+  return words;
 }

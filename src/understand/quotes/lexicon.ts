@@ -1,6 +1,8 @@
 /**
  * Quotes step: reported-speech vocabulary per language, as data. Entries are regular-expression
  * fragments (matched case-insensitively as whole words) so one entry covers its inflections.
+ * The NER rules that type speakers read the same verbs, sources and afterQuote words one token at a
+ * time (speechWords in ner/lexicon.ts): a verb added here serves both.
  *
  * - verbs: finite reported-speech verbs and the participles of compound tenses ("a déclaré" is
  *   found by "déclaré"; the auxiliary is skipped through `skip`). The subject is before the verb
@@ -127,6 +129,7 @@ const es: SpeechLexicon = {
     "advirtió", "advierte", "negó", "niega", "negaron", "negado", "confirmó", "confirma", "anunció", "anuncia", "manifestó",
     "expresó", "comentó", "respondió", "insistió", "reconoció", "apuntó", "precisó", "denunció", "recordó", "escribió",
     "calificó", "califica", "aseveró", "admitió", "criticó", "prometió", "concluyó", "tuiteó", "enfatizó", "remarcó",
+    "reveló", "aclaró", "opinó", "consideró", "mantuvo",
   ],
   participles: ["diciendo", "añadiendo", "afirmando", "asegurando", "calificando", "señalando", "agregando", "subrayando", "insistiendo", "explicando", "advirtiendo", "negando"],
   sources: ["según", "de acuerdo con", "a juicio de", "en palabras de", "a decir de"],
@@ -137,7 +140,7 @@ const es: SpeechLexicon = {
     "el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa", "él", "ella",
     "ellos", "en", "de", "del", "a", "al", "con", "por", "para", "pero", "y", "o", "si", "cuando", "tras", "según", "su",
     "sus", "todo", "todos", "también", "sin", "ya", "así", "mientras", "desde", "durante", "lunes", "martes", "miércoles",
-    "jueves", "viernes", "sábado", "domingo",
+    "jueves", "viernes", "sábado", "domingo", "no",
   ],
   titles: [
     "presidente", "presidenta", "primer ministro", "primera ministra", "ministro", "ministra", "canciller", "secretario",
@@ -156,11 +159,13 @@ const de: SpeechLexicon = {
     "kritisiert", "schrieb", "schreibt", "berichtete", "berichtet", "unterstrich", "versicherte", "versichert",
     "behauptete", "behauptet", "dementierte", "bestritt", "bestreitet", "räumte", "antwortete", "forderte", "fordert",
     "sprach", "spricht", "kündigte", "verkündete", "erläuterte", "ergänzte", "zufolge", "bezeichnete", "nannte", "warf",
-    "mahnte", "beteuerte", "twitterte",
+    "mahnte", "beteuerte", "twitterte", "ergänzt", "antwortet", "erläutert", "resümiert", "resümierte", "räumt", "mahnt",
+    "klagt", "klagte", "verspricht", "versprach",
   ],
   participles: [],
   sources: ["laut", "nach angaben von", "nach angaben", "nach worten von", "nach den worten"],
-  afterQuote: ["so"],
+  // Verbs that say something only after a quote ("„…“, gab X zu", "„…“, findet X"): elsewhere "es gibt", "findet statt".
+  afterQuote: ["so", "gibt", "gab", "findet", "fand", "glaubt", "glaubte", "stellt", "stellte", "ruft", "rief", "lobt", "lobte"],
   skip: ["hat", "haben", "hatte", "hatten", "habe", "auch", "zudem", "jedoch", "aber", "bereits", "am montag", "am dienstag", "am mittwoch", "am donnerstag", "am freitag", "am samstag", "am sonntag", "dann", "später", "noch"],
   pronouns: ["er", "sie", "es"],
   stopwords: [
@@ -318,3 +323,18 @@ export const SPEECH_LEXICONS: Readonly<Record<string, SpeechLexicon>> = { en, fr
 
 /** Unknown languages fall back to English words (the commonest in mixed feeds) plus none of the others. */
 export const FALLBACK_SPEECH_LANGUAGE = "en";
+
+/** A regular-expression alternation of lexicon entries: longest first, a space matching any run of spaces. */
+export function alternation(entries: readonly string[]): string {
+  return [...entries].sort((a, b) => b.length - a.length).map((e) => e.replace(/ /g, "\\s+")).join("|");
+}
+
+/**
+ * Whether one token is one of `entries`, case-insensitively (for token-based steps such as NER).
+ * Entries of several words match no single token.
+ */
+export function tokenMatcher(entries: readonly string[], prefix = ""): (token: string) => boolean {
+  if (entries.length === 0) return () => false;
+  const pattern = new RegExp(`^${prefix}(?:${alternation(entries)})$`, "iu");
+  return (token) => pattern.test(token);
+}
