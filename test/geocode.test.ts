@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { geocode, geocodeMentions, type PlaceMention } from "../src/understand/geocode.ts";
-import { GAZETTEER_PATH } from "../src/understand/geocode/gazetteer.ts";
+import { GAZETTEER_PATH, loadGazetteer } from "../src/understand/geocode/gazetteer.ts";
 import { nameKey, readingsOf } from "../src/understand/geocode/names.ts";
 
 const skip = existsSync(GAZETTEER_PATH) ? false : "gazetteer not built (npm run build:gazetteer)";
@@ -159,4 +159,27 @@ test("a city's alternate that names a continent or country is dropped: Africa is
   assert.equal(geocode("Asia")?.featureCode, "CONT");
   // A city's own primary name stays: Mexico City is still found by its name.
   assert.equal(geocode("Mexico City")?.featureClass, "city");
+});
+
+test("a town of the lower tier (1,000 to 15,000 people) is geocoded in a war report: Soledar near Bakhmut", { skip }, () => {
+  const text = "Russian forces said on Friday they had taken Soledar, a salt-mining town north of Bakhmut in Ukraine's Donetsk region.";
+  const resolved = geocodeMentions(mentionsIn(text, ["Soledar", "Bakhmut", "Ukraine", "Donetsk"]), { language: "en" });
+  const soledar = resolved[0]!.place;
+  assert.equal(soledar?.featureClass, "city");
+  assert.equal(soledar?.countryCode, "UA");
+  assert.ok(soledar!.population! >= 1000 && soledar!.population! < 15000, `population ${soledar!.population}`);
+  assert.ok(Math.abs(soledar!.lat - 48.68) < 0.05 && Math.abs(soledar!.lon - 38.09) < 0.05, `${soledar!.lat},${soledar!.lon}`);
+  assert.equal(resolved[1]!.place?.countryCode, "UA", "Bakhmut");
+});
+
+test("a big city is still chosen over same-named towns of the lower tier: London is in England", { skip }, () => {
+  // The gazetteer does hold small Londons (US towns of 1,000 to 15,000 people)...
+  const towns = loadGazetteer().lookup(nameKey("London")).filter((e) => e.place.town && e.place.pop < 15000);
+  assert.ok(towns.length > 0);
+  // ...but the capital wins alone and in a document that also names a US city.
+  assert.equal(geocode("London")?.countryCode, "GB");
+  const text = "British Airways said its flights between London and New York would resume on Tuesday.";
+  const resolved = geocodeMentions(mentionsIn(text, ["London", "New York"]), { language: "en" });
+  assert.equal(resolved[0]!.place?.countryCode, "GB");
+  assert.ok(resolved[0]!.place!.population! > 1_000_000);
 });

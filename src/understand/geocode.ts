@@ -2,10 +2,12 @@
  * Understand stage, geocode step: place names -> coordinates. `geocode` resolves one name;
  * `geocodeMentions` resolves a document's place mentions together, so that countries and regions
  * named in the same document (and "Paris, Texas" pairs) steer ambiguous names. Data: the gazetteer
- * built by `npm run build:gazetteer` (countries, first-level regions, GeoNames cities >= 15k people).
+ * built by `npm run build:gazetteer` (countries, first-level regions, GeoNames cities >= 15k people,
+ * and a lower tier of towns >= 1k people, ranked by the same population prior).
  */
 import { abbreviationKey, loadGazetteer, type FeatureClass, type GazetteerPlace, type IndexEntry, type MatchKind } from "./geocode/gazetteer.ts";
 import { nameKey, readingsOf, type NameReading } from "./geocode/names.ts";
+import { hasLowercase, hasUppercase } from "../letters.ts";
 
 export type { FeatureClass } from "./geocode/gazetteer.ts";
 
@@ -111,8 +113,14 @@ function lookupCandidates(text: string): Candidate[] {
   const gazetteer = loadGazetteer();
   const abbreviation = abbreviationKey(text.trim());
   const readings: NameReading[] = abbreviation ? [{ key: abbreviation, rules: [] }, ...readingsOf(text)] : readingsOf(text);
+  // Towns of the lower tier are many, and some are named like words ("Us", "Y"): a name written in lower case is
+  // not one of them.
+  const lowerCase = hasLowercase(text) && !hasUppercase(text);
   for (const reading of readings) {
-    const entries = gazetteer.lookup(reading.key);
+    // "Henry County", "région de X": a designated region is not a town of the lower tier that bears its name
+    // (the gazetteer has no counties; the town is most often in another county or state).
+    const townsExcluded = lowerCase || reading.designator === "region";
+    const entries = townsExcluded ? gazetteer.lookup(reading.key).filter((e) => !e.place.town) : gazetteer.lookup(reading.key);
     if (entries.length === 0) continue;
     return withDesignatedRegions(entries, reading).map((e: IndexEntry) => ({
       place: e.place,
@@ -164,12 +172,23 @@ function rawScore(c: Candidate, context: GeocodeContext, evidence: Evidence): nu
 }
 
 function best(candidates: Candidate[], context: GeocodeContext, evidence: Evidence): GeocodeResult | undefined {
+  return ranked(candidates, context, evidence)?.result;
+}
+
+/** The best candidate, and the share of the ranking weight held by the candidates in its country. */
+function ranked(candidates: Candidate[], context: GeocodeContext, evidence: Evidence): { result: GeocodeResult; countryShare: number } | undefined {
   if (candidates.length === 0) return undefined;
   const scored = candidates.map((c) => ({ c, s: rawScore(c, context, evidence) }));
   scored.sort((a, b) => b.s - a.s || (a.c.place.id ?? 0) - (b.c.place.id ?? 0));
   const top = scored[0]!;
-  const total = scored.reduce((sum, x) => sum + Math.exp(x.s - top.s), 0);
-  return toResult(top.c.place, 1 / total);
+  let total = 0;
+  let sameCountry = 0;
+  for (const x of scored) {
+    const w = Math.exp(x.s - top.s);
+    total += w;
+    if (x.c.place.cc === top.c.place.cc) sameCountry += w;
+  }
+  return { result: toResult(top.c.place, 1 / total), countryShare: sameCountry / total };
 }
 
 function toResult(p: GazetteerPlace, score: number): GeocodeResult {
@@ -195,12 +214,17 @@ const NO_EVIDENCE: Evidence = { countries: new Set(), admin1: new Set() };
  * names are read as a name qualified by a region or country.
  */
 export function geocode(name: string, context: GeocodeContext = {}): GeocodeResult | undefined {
+  return geocodeAmong(name, context, () => true);
+}
+
+/** `geocode` among the candidates that `keep` accepts. */
+function geocodeAmong(name: string, context: GeocodeContext, keep: (c: Candidate) => boolean): GeocodeResult | undefined {
   if (name.trim() === "") return undefined;
-  const direct = candidatesOf(name);
+  const direct = candidatesOf(name).filter(keep);
   const comma = name.lastIndexOf(",");
   if (direct.length === 0 && comma > 0) {
-    const qualifier = best(candidatesOf(name.slice(comma + 1)), context, NO_EVIDENCE);
-    const head = candidatesOf(name.slice(0, comma));
+    const qualifier = best(candidatesOf(name.slice(comma + 1)).filter(keep), context, NO_EVIDENCE);
+    const head = candidatesOf(name.slice(0, comma)).filter(keep);
     if (qualifier && qualifier.featureClass !== "city" && head.length > 0) {
       const gazetteer = loadGazetteer();
       const place = gazetteer.places.find((p) => p.kind === qualifier.featureClass && p.name === qualifier.name && p.cc === qualifier.countryCode);
@@ -220,22 +244,25 @@ const PROMINENT_CITY_MIN_POPULATION = 100_000;
 
 /** The place a bare name most likely means when it is a country, a region or a large city; else undefined. */
 export function prominentPlace(name: string, context: GeocodeContext = {}): GeocodeResult | undefined {
-  const place = geocode(name, context);
+  // Towns of the lower tier are never prominent, nor do they compete: a bare "Milton" or "Pilar" stays a person.
+  const place = geocodeAmong(name, context, (c) => !c.place.town);
   if (!place) return undefined;
   return place.featureClass !== "city" || (place.population ?? 0) >= PROMINENT_CITY_MIN_POPULATION ? place : undefined;
 }
 
 export function geocodeMentions(mentions: readonly PlaceMention[], context: GeocodeContext = {}): ResolvedMention[] {
   const candidates = mentions.map((m) => candidatesOf(m.text));
-  const alone = candidates.map((c) => best(c, context, NO_EVIDENCE));
+  const rankedAlone = candidates.map((c) => ranked(c, context, NO_EVIDENCE));
+  const alone = rankedAlone.map((r) => r?.result);
 
-  // What each distinct name vouches for: a country or region it names, or the country of a confident city.
+  // What each distinct name vouches for: a country or region it names, or the country of a city when that country
+  // is confident (namesakes in the same country, such as the towns named Dallas across the US, do not blur it).
   const vouched = new Map<string, { countries: Set<string>; admin1: Set<string> }>();
   alone.forEach((r, i) => {
     if (!r || !r.countryCode) return;
     const key = nameKey(mentions[i]!.text);
     const entry = vouched.get(key) ?? { countries: new Set<string>(), admin1: new Set<string>() };
-    if (r.featureClass !== "city" || r.score >= DOCUMENT_EVIDENCE_MIN_SCORE) entry.countries.add(r.countryCode);
+    if (r.featureClass !== "city" || rankedAlone[i]!.countryShare >= DOCUMENT_EVIDENCE_MIN_SCORE) entry.countries.add(r.countryCode);
     if (r.featureClass === "region") {
       const place = candidates[i]!.find((c) => c.place.kind === "region" && c.place.name === r.name && c.place.cc === r.countryCode);
       if (place?.place.admin1) entry.admin1.add(place.place.admin1);

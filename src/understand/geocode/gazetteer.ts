@@ -1,6 +1,6 @@
 /**
- * Geocode step: the gazetteer (countries, first-level regions, cities) built by
- * scripts/build-gazetteer.ts into data/gazetteer/gazetteer.json.gz, loaded lazily once and
+ * Geocode step: the gazetteer (countries, first-level regions, cities, and a lower tier of towns)
+ * built by scripts/build-gazetteer.ts into data/gazetteer/gazetteer.json.gz, loaded lazily once and
  * indexed by normalised name in a Map.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -37,11 +37,32 @@ export interface GazetteerPlace {
   names: string[];
   /** Nationality adjectives / demonyms (countries and continents). */
   demonyms?: string[];
+  /** Set on places of the lower tier (towns of 1,000+ people, see `TownRow`); absent on the main places. */
+  town?: true;
 }
+
+/**
+ * A town of the lower tier as stored (compact: ~90,000 of them, one or two names each):
+ * [GeoNames id, name, lat, lon, country, feature code, population, admin1 code ("" when unknown), other name?].
+ */
+export type TownRow = [number, string, number, number, string, string, number, string, string?];
 
 export interface GazetteerFile {
   about: string;
+  /** Countries, regions, multi-country areas and cities of 15,000+ people. */
   places: GazetteerPlace[];
+  /** The lower tier: GeoNames towns of 1,000+ people not among `places`. Kept apart so that readers of the main places see them unchanged. */
+  towns?: TownRow[];
+}
+
+/** A stored town as a place of kind city. */
+export function townPlace([id, name, lat, lon, cc, code, pop, admin1, other]: TownRow): GazetteerPlace {
+  return {
+    kind: "city", id, name, en: name, lat, lon, cc, code, pop,
+    admin1: admin1 ? `${cc}.${admin1}` : undefined,
+    names: other ? [name, other] : [name],
+    town: true,
+  };
 }
 
 /** How a key matched a place: its own name, another of its names, or a demonym. */
@@ -58,12 +79,15 @@ export class Gazetteer {
   private readonly regionByAdmin1 = new Map<string, GazetteerPlace>();
 
   constructor(file: GazetteerFile) {
-    this.places = file.places;
-    for (const place of file.places) {
-      const primary = new Set([nameKey(place.name), nameKey(place.en)]);
+    this.places = [...file.places, ...(file.towns ?? []).map(townPlace)];
+    for (const place of this.places) {
+      // Each name is keyed once (the primary name is usually also the English one and the first of `names`):
+      // the index is built at load time, over ~110,000 places.
+      const nameKeyOfName = nameKey(place.name);
+      const primary = new Set([nameKeyOfName, place.en === place.name ? nameKeyOfName : nameKey(place.en)]);
       if (place.kind === "region" && place.admin1 && !this.regionByAdmin1.has(place.admin1)) this.regionByAdmin1.set(place.admin1, place);
       for (const name of place.names) {
-        const key = abbreviationKey(name) ?? nameKey(name);
+        const key = abbreviationKey(name) ?? (name === place.name ? nameKeyOfName : nameKey(name));
         this.add(key, place, primary.has(key) ? "primary" : "alternate");
       }
       for (const demonym of place.demonyms ?? []) this.add(nameKey(demonym), place, "demonym");
