@@ -4,6 +4,7 @@
  * match), overall and per type, over the gold tokens, each document tagged as a whole (its `doc` field). Sets annotated without MISC are scored on
  * PER/ORG/LOC only (MISC predictions are dropped there). Then speed: tokens/s of
  * recognizeEntities on raw text (tokenising included) and articles/s on ../shared/samples/news.
+ * WikiANN files add the scores on their running sentences only (most of WikiANN is titles and list items).
  * Last line: the English CoNLL-2003 test F1. `--errors` adds, per file, P/R/F1 per type, the F1 of
  * the two halves (even and odd documents: tune on one, check on the other), an error breakdown
  * (wrong type, wrong boundary, missed, spurious) and the most frequent strings of each error class.
@@ -39,6 +40,13 @@ function languageOf(file: string): string {
   return wiki ? wiki[1]! : file.slice(0, 2);
 }
 
+const PROSE_MIN_TOKENS = 10;
+
+/** A running sentence rather than a title or list item: long enough and closed by sentence punctuation. */
+function isProse(tokens: readonly string[]): boolean {
+  return tokens.length >= PROSE_MIN_TOKENS && /^[.!?。！？؟]$/.test(tokens[tokens.length - 1] ?? "");
+}
+
 const { values: args } = parseArgs({ options: { files: { type: "string" }, errors: { type: "boolean", default: false }, examples: { type: "string", default: "12" }, "even-errors": { type: "boolean", default: false } } });
 const dir = requireShared("eval/ner");
 const files = args.files ? args.files.split(",") : readdirSync(dir).filter((f) => f.endsWith(".jsonl") && !f.includes(".test.") === false || f.endsWith(".dev.jsonl")).sort();
@@ -60,17 +68,28 @@ for (const file of files) {
   const counts = new Map<string, Counts>();
   const halves = [new Map<string, Counts>(), new Map<string, Counts>()];
   const errors = new Map<ErrorClass, Map<string, number>>();
+  const prose = new Map<string, Counts>();
+  let proseSentences = 0;
   for (const [d, doc] of documentsOf(sentences).entries()) {
     const predicted = tagDocument(doc.map((s) => s.tokens), language);
     doc.forEach((s, i) => {
       countSentence(s.tags, predicted[i]!, types, counts);
       countSentence(s.tags, predicted[i]!, types, halves[d % 2]!);
+      if (isProse(s.tokens)) {
+        countSentence(s.tags, predicted[i]!, types, prose);
+        proseSentences++;
+      }
       if (args.errors && !(args["even-errors"] && d % 2 === 1)) for (const e of sentenceErrors(s.tags, predicted[i]!, types)) tallyError(errors, e.kind, s.tokens, e.gold, e.predicted);
     });
   }
   const all = prf(counts.get("ALL") ?? { tp: 0, fp: 0, fn: 0 });
   const perType = [...types].map((t) => `${t} ${fmt(prf(counts.get(t) ?? { tp: 0, fp: 0, fn: 0 }).f1)}`).join("  ");
   console.log(`${file.padEnd(34)}${language.padEnd(6)}${String(sentences.length).padEnd(8)}${fmt(all.precision)}  ${fmt(all.recall)}  ${fmt(all.f1)}  | ${perType}`);
+  // WikiANN is mostly article titles and list items; its running sentences show how the tagger reads prose.
+  if (file.startsWith("wikiann-")) {
+    const p = prf(prose.get("ALL") ?? { tp: 0, fp: 0, fn: 0 });
+    console.log(`  prose sentences only (${proseSentences}: >= ${PROSE_MIN_TOKENS} tokens ending in . ! ?): P ${fmt(p.precision)}  R ${fmt(p.recall)}  F1 ${fmt(p.f1)}`);
+  }
   if (file === "en-conll2003.test.jsonl") englishTestF1 = all.f1;
   if (args.errors) printErrors(types, counts, halves, errors);
 }
