@@ -162,3 +162,32 @@ test("capitals in running text make headings, not people or organisations; an ac
   // A surname in capitals after a given name is a person's name written the French way.
   assert.deepEqual(rewrite("Le prix revient à Jeanne GARNAUD cette année .", [[4, 6, "PER"]]), ["Jeanne GARNAUD/PER"]);
 });
+
+test("institutions: an article before the noun is outside the name, adjectives and a capitalised complement are inside it", () => {
+  // The tagger's spans as it gives them on modern news: the sentence's article taken in, the complement read as a place.
+  assert.deepEqual(rewrite("L' Union européenne a annoncé des sanctions .", [[0, 3, "ORG"]]), ["Union européenne/ORG"]);
+  assert.deepEqual(rewrite("Selon le Conseil d' État , la loi est valide .", [[2, 3, "ORG"], [4, 5, "LOC"]]), ["Conseil d' État/ORG"]);
+  assert.deepEqual(rewrite("Le Département d' État des États-Unis a protesté .", [[5, 6, "LOC"]]), ["Département d' État des États-Unis/ORG"]);
+  assert.deepEqual(rewrite("La Banque mondiale prévoit une récession .", [[1, 3, "LOC"]]), ["Banque mondiale/ORG"]);
+  // Untagged, the noun and its adjectives name the institution; alone it may be the common noun.
+  assert.deepEqual(rewrite("Le Parlement européen a voté , puis l' Assemblée nationale .", []), ["Parlement européen/ORG", "Assemblée nationale/ORG"]);
+  assert.deepEqual(rewrite("Il a visité le Centre ce matin .", []), []);
+  // A name that keeps its article is no institution's.
+  assert.deepEqual(rewrite("Le Havre a battu Lens .", [[0, 2, "ORG"], [4, 5, "ORG"]]), ["Le Havre/ORG", "Lens/ORG"]);
+});
+
+test("an acronym read as a place that no list knows is an organisation, unless it is an athlete's country", () => {
+  assert.deepEqual(rewrite("Le secrétaire général de l' OTAN a parlé .", [[5, 6, "LOC"]]), ["OTAN/ORG"]);
+  assert.deepEqual(rewrite("1. Pascal Lino ( FRA ) en 4 h .", [[1, 3, "PER"], [4, 5, "LOC"]]), ["Pascal Lino/PER", "FRA/LOC"]);
+});
+
+test("a lone word the dictionary knows in lowercase stays a name as a news agency or after a noun of firms", () => {
+  const rules = new Conventions({ entries: {}, commonWords: { fr: ["tass", "total"] } });
+  const sentences = ["Le sommet a eu lieu , a indiqué l' agence Tass .", "Les actionnaires de la société Total protestent ."].map((s) => s.split(" "));
+  const tags = sentences.map((words) => words.map(() => "O"));
+  tags[0]![10] = "B-LOC";
+  tags[1]![5] = "B-PER";
+  rules.applyToDocument(sentences, tags, "fr");
+  // The types are the sentence rules' work (typeNewsAgencies, typeByOrganisationNoun); here only what stays a name.
+  assert.deepEqual(documentSpans(sentences, tags), ["Tass/LOC", "Total/PER"]);
+});

@@ -23,8 +23,9 @@
  * and old print and OCR add unaccented capitals ("Etats-Unis") and lost full stops.
  */
 import { spansFromTags, type TokenSpan } from "./model.ts";
-import { isInstitutionNoun, NAME_KINDS, typeByOrganisationNoun, writeSpan, type Conventions } from "./conventions.ts";
-import { hasLetter, hasLowercase, isAllCaps, isCapitalised, startsLowercase } from "../../letters.ts";
+import { isInstitutionNoun, NAME_KINDS, newsAgencyLength, typeByOrganisationNoun, writeSpan, type Conventions } from "./conventions.ts";
+import { NAME_ADJECTIVE_ENDINGS } from "./lexicon.ts";
+import { hasLetter, hasLowercase, isAllCaps, isCapitalised, isLowercaseWord, startsLowercase } from "../../letters.ts";
 
 /** Closed-class words, sentence adverbs and adjectives that open names ("Premier ministre", "Petit Parisien"), lowercase: no name alone. */
 const NEVER_ALONE = new Set([
@@ -83,6 +84,8 @@ export function applyFrenchConventions(words: readonly string[], tags: string[],
   tagTitledPersons(words, tags);
   tagGenericNamed(words, tags);
   tagNamedVenues(words, tags);
+  tagInstitutionNames(words, tags);
+  joinInstitutionComplements(words, tags);
   typeUnaccentedPlaces(words, tags, lists);
   typeByOrganisationNoun(words, tags, lists, ORGANISATION_NOUNS);
   typeLoneNamesByContext(words, tags, lists);
@@ -97,12 +100,20 @@ export function trimFrenchClosedClassWords(words: readonly string[], tags: strin
   splitAtJoins(words, tags);
   for (const span of spansFromTags(tags)) {
     let start = span.start;
-    while (start < span.end - 1 && (LEADING_PARTICLES.has(words[start]!.toLowerCase()) || LOWERCASE_ARTICLES.has(words[start]!))) tags[start++] = "O";
+    while (start < span.end - 1 && (LEADING_PARTICLES.has(words[start]!.toLowerCase()) || LOWERCASE_ARTICLES.has(words[start]!) || opensInstitution(words, start))) tags[start++] = "O";
     let end = span.end;
     while (end > start + 1 && TRAILING_PARTICLES.has(words[end - 1]!.toLowerCase())) tags[--end] = "O";
     if (start < end) writeSpan(tags, start, end, span.type);
     if (end - start === 1 && NEVER_ALONE.has(words[start]!.toLowerCase())) tags[start] = "O";
   }
+}
+
+/**
+ * A capitalised article before an institution noun opens the sentence, not the name ("L'Union
+ * européenne", "La Banque mondiale"); names that keep their article are not institution-headed ("Le Havre").
+ */
+function opensInstitution(words: readonly string[], i: number): boolean {
+  return LOWERCASE_ARTICLES.has(words[i]!.toLowerCase()) && isInstitutionNoun(words[i + 1]?.toLowerCase() ?? "", "fr");
 }
 
 /** Subject pronouns that, capitalised inside a span, open the next sentence where OCR lost the full stop ("Verdun Il pleut"). */
@@ -202,6 +213,45 @@ function tagNamedVenues(words: readonly string[], tags: string[]): void {
 function isVenueName(nameWords: readonly string[]): boolean {
   const parts = nameWords.flatMap((w) => w.toLowerCase().split("-"));
   return parts.length > 1 && parts.some((part) => VENUE_WORDS.has(part));
+}
+
+/** Words before a noun that show its capital is its own, not the sentence's ("le Parlement", "de l'Assemblée"). */
+const DETERMINERS = new Set(["le", "la", "les", "l'", "du", "des", "au", "aux", "ce", "cette", "son", "sa", "leur"]);
+
+/**
+ * "le Parlement européen", "l'Assemblée nationale": an untagged institution noun capitalised after a
+ * determiner, with the lowercase adjectives that follow it, names the institution. Alone ("le Centre",
+ * "l'Université") it is as often the generic noun: left to the tagger.
+ */
+function tagInstitutionNames(words: readonly string[], tags: string[]): void {
+  const adjective = NAME_ADJECTIVE_ENDINGS.fr!;
+  for (let i = 1; i < words.length; i++) {
+    if (tags[i] !== "O" || !isCapitalised(words[i]!) || !DETERMINERS.has(words[i - 1]!.toLowerCase()) || !isInstitutionNoun(words[i]!.toLowerCase(), "fr")) continue;
+    let end = i + 1;
+    while (end < words.length && tags[end] === "O" && isLowercaseWord(words[end]!) && adjective.test(words[end]!)) end++;
+    if (end > i + 1) writeSpan(tags, i, end, "ORG");
+    i = end - 1;
+  }
+}
+
+/**
+ * "Conseil d'État", "Banque de France", "Département d'État des États-Unis": a name headed by a
+ * capitalised institution noun, then "de" (and an article) and a capitalised name, is one organisation
+ * (the tagger reads the complement as a place of its own); so is a name the noun opens ("Banque mondiale").
+ */
+function joinInstitutionComplements(words: readonly string[], tags: string[]): void {
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalised(words[i]!) || !isInstitutionNoun(words[i]!.toLowerCase(), "fr") || tags[i]!.startsWith("I-")) continue;
+    let end = extendOverTag(tags, i + 1);
+    for (;;) {
+      const link = LINKS.find((l) => l.every((w, k) => words[end + k] === w))?.length ?? 0;
+      const complement = end + link;
+      if (link === 0 || !isCapitalised(words[complement] ?? "") || tags[complement]!.startsWith("I-")) break;
+      end = extendOverTag(tags, complement + 1);
+    }
+    if (end > extendOverTag(tags, i + 1) || (tags[i]!.startsWith("B-") && tags[i] !== "B-MISC")) writeSpan(tags, i, end, "ORG");
+    i = end - 1;
+  }
 }
 
 /** Nouns that introduce a firm, an outlet or a group by name ("l'opérateur national Ukrenergo", "le quotidien Le Monde"). */
@@ -310,8 +360,8 @@ function listedWithPlaces(words: readonly string[], spans: readonly TokenSpan[],
  * A lone word capitalised inside a sentence that the dictionary lists only in lowercase ("la Matinée",
  * "Rhumatismes", "l'Assistance") is a heading, a shop's or a show's noun, a title of a work: no
  * name, unless the lists know it ("Tours" is a town), a title before it makes it a person ("M.
- * Boulanger"), the document names it within a longer name ("Jean Boulanger"), or it is an
- * institution named by its noun ("le Sénat"). Old print and scraped pages capitalise such nouns
+ * Boulanger"), the document names it within a longer name ("Jean Boulanger"), it is an
+ * institution named by its noun ("le Sénat"), a news agency, or a noun of firms precedes it ("l'agence Tass"). Old print and scraped pages capitalise such nouns
  * freely; the tagger, trained on Wikipedia, reads most capitals as names.
  */
 export function untagLoneCommonNouns(sentences: ReadonlyArray<readonly string[]>, tags: string[][], lists: Conventions): void {
@@ -325,7 +375,8 @@ export function untagLoneCommonNouns(sentences: ReadonlyArray<readonly string[]>
       const lower = word.toLowerCase();
       if (span.end - span.start !== 1 || span.start === 0 || !lists.isCommonWord(word, "fr") || inLongerNames.has(lower)) continue;
       const before = words[span.start - 1]!.replace(/\.$/, "").toLowerCase();
-      if (TITLES.has(before) || RANKS.has(before) || isInstitutionNoun(lower, "fr") || lists.match(words, span.start) || isKnownPlace(word, lists)) continue;
+      if (TITLES.has(before) || RANKS.has(before) || ORGANISATION_NOUNS.has(before) || isInstitutionNoun(lower, "fr") || lists.match(words, span.start) || isKnownPlace(word, lists)) continue;
+      if (newsAgencyLength(words, span.start) > 0) continue;
       tags[s]![span.start] = "O";
     }
   });

@@ -394,7 +394,7 @@ export class Conventions extends NameList {
     this.typeMedia(words, tags, MEDIA_NOUNS[language]);
     this.typePersonNames(words, tags, organisationWords(language), commonWords);
     if (language === "en") typePersonLists(words, tags);
-    tagAcronyms(words, tags, commonWords, COMMON_ABBREVIATIONS[language]);
+    tagAcronyms(words, tags, commonWords, COMMON_ABBREVIATIONS[language], (word) => this.isKnownPlace(word));
     typeAbbreviations(words, tags, COMMON_ABBREVIATIONS[language], TIME_ZONES[language]);
     typeNewsAgencies(words, tags);
     typeWellKnownOrganisations(words, tags, WELL_KNOWN_ORGANISATIONS[language]);
@@ -1174,15 +1174,19 @@ function splitOffTitles(words: readonly string[], tags: string[], titleSet: Read
 const ACRONYM_OF_3_TO_6 = /^\p{Lu}{3,6}$/u;
 
 /**
- * An untagged acronym in running text ("( EFE )", "the OSCE said") is an organisation: places
- * and nationalities are in the name lists, and an all-caps line is no running text.
+ * An acronym in running text, untagged or read as a place alone ("( EFE )", "the OSCE said", "de
+ * l'OTAN"), is an organisation: places and nationalities are in the name lists, and an all-caps line
+ * is no running text.
  */
-function tagAcronyms(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>, abbreviations: ReadonlySet<string> | undefined): void {
+function tagAcronyms(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>, abbreviations: ReadonlySet<string> | undefined, isKnownPlace: (word: string) => boolean): void {
   const shouting = words.filter((w) => hasLowercase(w)).length < words.length / 3;
   if (shouting) return;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (tags[i] !== "O" || !ACRONYM_OF_3_TO_6.test(word) || commonWords.has(word.toLowerCase()) || abbreviations?.has(word)) continue;
+    // "Pascal Lino ( FRA )": after a person, in parentheses, an acronym is the country the athlete stands for.
+    const nationOfPerson = words[i - 1] === "(" && (tags[i - 2] ?? "O").endsWith("-PER");
+    const unknownPlace = tags[i] === "B-LOC" && tags[i + 1] !== "I-LOC" && !isKnownPlace(word) && !nationOfPerson;
+    if ((tags[i] !== "O" && !unknownPlace) || !ACRONYM_OF_3_TO_6.test(word) || commonWords.has(word.toLowerCase()) || abbreviations?.has(word)) continue;
     if (isAcronym(words[i - 1] ?? "") || isAcronym(words[i + 1] ?? "")) continue; // part of an all-caps title or table
     tags[i] = "B-ORG";
   }

@@ -25,7 +25,7 @@ export const NEWS_AGENCIES: ReadonlySet<string> = new Set([
  * Portuguese news capitalise their organisations' adjectives ("Partido Popular"): measured, no gain.
  */
 export const NAME_ADJECTIVE_ENDINGS: Record<string, RegExp> = {
-  fr: /(?:al|ale|ales|aux|ique|iques|el|elle|els|elles|ien|ienne|iens|iennes|enne|ennes|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|ain|aine|ains|aines|eux|euse|euses|ier|ière|iers|ières|iste|istes|ente|entes|ante|antes|ieur|ieure|ieurs|ieures|ies|is)$/u,
+  fr: /(?:al|ale|ales|aux|ique|iques|ine|ines|ême|êmes|éen|éens|el|elle|els|elles|ien|ienne|iens|iennes|enne|ennes|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|ain|aine|ains|aines|eux|euse|euses|ier|ière|iers|ières|iste|istes|ente|entes|ante|antes|ieur|ieure|ieurs|ieures|ies|is)$/u,
   it: /(?:ale|ali|ico|ica|ici|iche|ese|esi|ano|ana|ani|ane|ista|isti|iste|ario|aria|ari|arie|ivo|iva|ivi|ive|ino|ina|ini|ine|eo|ea|ei|ee)$/u,
 };
 
@@ -38,8 +38,8 @@ export const NAME_ADJECTIVE_ENDINGS: Record<string, RegExp> = {
 export const INSTITUTION_HEADS: Record<string, ReadonlySet<string>> = {
   fr: new Set([
     "musée", "école", "bibliothèque", "lycée", "collège", "orchestre", "front", "mouvement", "centre", "théâtre", "hôpital",
-    "église", "armée", "service", "direction", "haute", "autorité", "syndicat", "confédération", "chambre", "caisse", "académie",
-    "observatoire", "conservatoire", "tribunal", "parquet", "préfecture", "mairie", "régie", "laboratoire", "entreprise",
+    "église", "armée", "département", "service", "direction", "haute", "autorité", "syndicat", "confédération", "chambre",
+    "caisse", "académie", "observatoire", "conservatoire", "tribunal", "parquet", "préfecture", "mairie", "régie", "laboratoire", "entreprise",
     "gouvernement", "parlement", "bourse", "marine",
   ]),
   it: new Set([
