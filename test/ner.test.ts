@@ -180,6 +180,20 @@ test("partial labels: the latent gold path agrees with every known label", () =>
   assert.equal(path[2], 0);
 });
 
+test("a person or a firm, of, and a name: two names, the person or firm and where they come from", () => {
+  const rules = new Conventions({ entries: { lynn: "P", john: "P" } });
+  const run = (sentence: string, tags: string[]): string[] => {
+    const out = tags.slice();
+    rules.apply(sentence.split(" "), out, "en", new Set(["said"]));
+    return out;
+  };
+  assert.deepEqual(run("Lynn Reaser of Barnett Banks Inc. said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]), ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "I-ORG", "O"]);
+  assert.deepEqual(run("Daniels Pharmaceuticals Inc of St. Petersburg said", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]), ["B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "I-LOC", "O"]);
+  // No given name, or one word before "of": one name ("Bank of England", "John of Gaunt").
+  assert.deepEqual(run("Bank of England said", ["B-ORG", "I-ORG", "I-ORG", "O"]), ["B-ORG", "I-ORG", "I-ORG", "O"]);
+  assert.deepEqual(run("John of Gaunt said", ["B-PER", "I-PER", "I-PER", "O"]), ["B-PER", "I-PER", "I-PER", "O"]);
+});
+
 test("news conventions: titles, inner words, known names, events, acronyms", () => {
   const rules = new Conventions({ entries: { "united states": "K", "u.s.": "K", iraqi: "D", europe: "A", "турция": "K" } });
   const common = new Set(["beat", "said", "police", "the"]);

@@ -195,6 +195,9 @@ const PLACE_NOUNS: Record<string, ReadonlySet<string>> = {
   en: new Set(["airport", "port", "harbour", "harbor", "area", "region", "district", "province", "suburb", "suburbs", "outskirts", "residents", "city", "town", "village", "county", "state", "newsdesk", "newsroom"]),
 };
 
+/** Legal forms that end a firm's name ("Daniels Pharmaceuticals Inc"). */
+const LEGAL_FORMS = new Set(["inc", "inc.", "corp", "corp.", "ltd", "ltd.", "co", "co.", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa"]);
+
 /** Nouns after a company's name ("Magna shares", "Cofinec 's chairman"). */
 const BUSINESS_NOUNS: Record<string, ReadonlySet<string>> = {
   en: new Set(["shares", "stock", "stocks", "shareholders", "stockholders", "subsidiary", "subsidiaries", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "chairman", "ceo", "earnings", "profit", "profits", "revenue", "revenues", "sales", "unit", "board", "executives"]),
@@ -383,6 +386,7 @@ export class Conventions extends NameList {
       this.typeScorecardPeople(words, tags, commonWords);
       this.splitAtPossessives(words, tags, organisationWords(language));
       this.splitOfPlaces(words, tags, commonWords);
+      this.splitOfAffiliations(words, tags, commonWords);
     }
     this.trimTrailingTitles(words, tags, titleWords(language), commonWords);
     untagOffices(words, tags, titleWords(language), commonWords);
@@ -738,6 +742,29 @@ export class Conventions extends NameList {
       writeSpan(tags, span.start, of, span.type);
       tags[of] = "O";
       writeSpan(tags, of + 1, span.end, "LOC");
+    }
+  }
+
+  /**
+   * "Lynn Reaser of Barnett Banks Inc.", "Daniels Pharmaceuticals Inc of St. Petersburg": a person's full
+   * name (opening with a given name), or a firm's name ending in its legal form, then "of" and a name,
+   * are two names: the person (or firm) and where they come from, an organisation or a listed place.
+   */
+  private splitOfAffiliations(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+    for (const span of spansFromTags(tags)) {
+      const of = words.indexOf("of", span.start + 1);
+      if (of < 0 || of >= span.end - 1 || !isCapitalised(words[of + 1]!)) continue;
+      const before = words.slice(span.start, of);
+      const nameLike = (w: string): boolean => startsCapitalThenLowercase(w) && !commonWords.has(w.toLowerCase()) && !titleWords("en").has(w.toLowerCase());
+      const person = before.length >= 2 && before.length <= 3 && this.isGivenName(before[0]!) && before.every(nameLike);
+      const place = this.match(words, of + 1);
+      const town = loadGazetteer().kindsOf(words.slice(of + 1, span.end).join(" ").toLowerCase())?.includes(GAZETTEER_KINDS.city) ?? false;
+      const listedPlace = town || (!!place && of + 1 + place[0] === span.end && LOCATION_KINDS.test(place[1]));
+      const firm = before.length >= 2 && LEGAL_FORMS.has(before[before.length - 1]!.toLowerCase()) && listedPlace;
+      if (!person && !firm) continue;
+      writeSpan(tags, span.start, of, person ? "PER" : "ORG");
+      tags[of] = "O";
+      writeSpan(tags, of + 1, span.end, listedPlace ? "LOC" : "ORG");
     }
   }
 
