@@ -152,6 +152,8 @@ test("a span holding two names joined by et, or a name and the next sentence, is
   // A firm's name keeps its et.
   assert.deepEqual(rewrite("Il travaille chez Moët et Chandon depuis mai .", [[3, 6, "ORG"]]), ["Moët et Chandon/ORG"]);
   assert.deepEqual(rewrite("Nos troupes tiennent Verdun Il pleut sans cesse .", [[3, 5, "LOC"]]), ["Verdun/LOC"]);
+  // A subject pronoun ends no name, whatever follows it.
+  assert.deepEqual(rewrite("On jouait Molière Il . Le rideau tombe .", [[2, 4, "PER"]]), ["Molière/PER"]);
 });
 
 test("capitals in running text make headings, not people or organisations; an acronym stays", () => {

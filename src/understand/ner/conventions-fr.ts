@@ -51,6 +51,9 @@ const LOWERCASE_ARTICLES = new Set(["la", "le", "les", "l'"]);
 /** Prepositions and articles that end no name: "tonnes de" is no name, "Côte d'" no whole one. */
 const TRAILING_PARTICLES = new Set(["de", "d'", "du", "des", "la", "le", "les", "l'", "à", "au", "aux", "et", "en"]);
 
+/** Subject pronouns, which end no name: "Matin Il", "Molière Je" are a name and the next sentence, its full stop lost. */
+const SUBJECT_PRONOUNS = new Set(["je", "j'", "il", "ils", "elle", "elles", "nous", "vous", "on"]);
+
 /** Titles and forms of address before a person's name. */
 const TITLES = new Set(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "mgr", "pr", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames"]);
 
@@ -102,7 +105,7 @@ export function trimFrenchClosedClassWords(words: readonly string[], tags: strin
     let start = span.start;
     while (start < span.end - 1 && (LEADING_PARTICLES.has(words[start]!.toLowerCase()) || LOWERCASE_ARTICLES.has(words[start]!) || opensInstitution(words, start))) tags[start++] = "O";
     let end = span.end;
-    while (end > start + 1 && TRAILING_PARTICLES.has(words[end - 1]!.toLowerCase())) tags[--end] = "O";
+    while (end > start + 1 && (TRAILING_PARTICLES.has(words[end - 1]!.toLowerCase()) || SUBJECT_PRONOUNS.has(words[end - 1]!.toLowerCase()))) tags[--end] = "O";
     if (start < end) writeSpan(tags, start, end, span.type);
     if (end - start === 1 && NEVER_ALONE.has(words[start]!.toLowerCase())) tags[start] = "O";
   }
