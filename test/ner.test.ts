@@ -194,6 +194,18 @@ test("a person or a firm, of, and a name: two names, the person or firm and wher
   assert.deepEqual(run("John of Gaunt said", ["B-PER", "I-PER", "I-PER", "O"]), ["B-PER", "I-PER", "I-PER", "O"]);
 });
 
+test("a line that is only a surname, a comma and given names is one person; a comma in running text separates two", () => {
+  const rules = new Conventions({ entries: {} });
+  const run = (sentence: string, tags: string[], language = "en"): string[] => {
+    const out = tags.slice();
+    rules.apply(sentence.split(" "), out, language, new Set());
+    return out;
+  };
+  assert.deepEqual(run("Debussy , Claude ( 1862-1918 )", ["B-PER", "O", "B-PER", "O", "O", "O"]), ["B-PER", "I-PER", "I-PER", "O", "O", "O"]);
+  assert.deepEqual(run("Иванов , Иван Иванович", ["B-PER", "O", "B-PER", "I-PER"], "ru"), ["B-PER", "I-PER", "I-PER", "I-PER"]);
+  assert.deepEqual(run("Smith , Jones and Brown scored", ["B-PER", "O", "B-PER", "O", "B-PER", "O"]), ["B-PER", "O", "B-PER", "O", "B-PER", "O"]);
+});
+
 test("news conventions: titles, inner words, known names, events, acronyms", () => {
   const rules = new Conventions({ entries: { "united states": "K", "u.s.": "K", iraqi: "D", europe: "A", "турция": "K" } });
   const common = new Set(["beat", "said", "police", "the"]);

@@ -398,6 +398,7 @@ export class Conventions extends NameList {
     this.typeMedia(words, tags, MEDIA_NOUNS[language]);
     this.typePersonNames(words, tags, organisationWords(language), commonWords);
     if (language === "en") typePersonLists(words, tags);
+    joinInvertedName(words, tags);
     tagAcronyms(words, tags, commonWords, COMMON_ABBREVIATIONS[language], (word) => this.isKnownPlace(word));
     typeAbbreviations(words, tags, COMMON_ABBREVIATIONS[language], TIME_ZONES[language]);
     typeNewsAgencies(words, tags);
@@ -1196,6 +1197,26 @@ function splitOffTitles(words: readonly string[], tags: string[], titleSet: Read
       writeSpan(tags, span.start, last, "ORG");
     }
   }
+}
+
+/**
+ * "Debussy , Claude ( 1862-1918 )", "Иванов , Иван Иванович": a line that is only a surname, a comma and
+ * the given names (then perhaps a parenthesis or a full stop), as in indexes, lists of sanctioned people and
+ * encyclopaedia titles, names one person. In running text a comma between names separates two.
+ */
+function joinInvertedName(words: readonly string[], tags: string[]): void {
+  if (words[1] !== "," || tags[0] !== "B-PER" || tags[1] !== "O" || tags[2] !== "B-PER") return;
+  const end = 2 + spanLength(tags, 2);
+  const rest = words.slice(end);
+  if (rest.length > 0 && rest[0] !== "(" && !(rest.length === 1 && /^[.;]$/.test(rest[0]!))) return;
+  writeSpan(tags, 0, end, "PER");
+}
+
+/** The length of the span opening at `start` (its B- tag and the I- tags after it). */
+function spanLength(tags: readonly string[], start: number): number {
+  let end = start + 1;
+  while ((tags[end] ?? "").startsWith("I-")) end++;
+  return end - start;
 }
 
 const ACRONYM_OF_3_TO_6 = /^\p{Lu}{3,6}$/u;
