@@ -51,9 +51,6 @@ const LOWERCASE_ARTICLES = new Set(["la", "le", "les", "l'"]);
 /** Prepositions and articles that end no name: "tonnes de" is no name, "Côte d'" no whole one. */
 const TRAILING_PARTICLES = new Set(["de", "d'", "du", "des", "la", "le", "les", "l'", "à", "au", "aux", "et", "en"]);
 
-/** Subject pronouns, which end no name: "Matin Il", "Molière Je" are a name and the next sentence, its full stop lost. */
-const SUBJECT_PRONOUNS = new Set(["je", "j'", "il", "ils", "elle", "elles", "nous", "vous", "on"]);
-
 /** Titles and forms of address before a person's name. */
 const TITLES = new Set(["m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "mgr", "pr", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames"]);
 
@@ -105,10 +102,16 @@ export function trimFrenchClosedClassWords(words: readonly string[], tags: strin
     let start = span.start;
     while (start < span.end - 1 && (LEADING_PARTICLES.has(words[start]!.toLowerCase()) || LOWERCASE_ARTICLES.has(words[start]!) || opensInstitution(words, start))) tags[start++] = "O";
     let end = span.end;
-    while (end > start + 1 && (TRAILING_PARTICLES.has(words[end - 1]!.toLowerCase()) || SUBJECT_PRONOUNS.has(words[end - 1]!.toLowerCase()))) tags[--end] = "O";
+    while (end > start + 1 && endsNoName(words[end - 1]!)) tags[--end] = "O";
     if (start < end) writeSpan(tags, start, end, span.type);
     if (end - start === 1 && NEVER_ALONE.has(words[start]!.toLowerCase())) tags[start] = "O";
   }
+}
+
+/** An article, a preposition or a subject pronoun (the next sentence's, its full stop lost) ends no name. */
+function endsNoName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TRAILING_PARTICLES.has(lower) || SENTENCE_OPENERS.has(lower);
 }
 
 /**
@@ -119,8 +122,11 @@ function opensInstitution(words: readonly string[], i: number): boolean {
   return LOWERCASE_ARTICLES.has(words[i]!.toLowerCase()) && isInstitutionNoun(words[i + 1]?.toLowerCase() ?? "", "fr");
 }
 
-/** Subject pronouns that, capitalised inside a span, open the next sentence where OCR lost the full stop ("Verdun Il pleut"). */
-const SENTENCE_OPENERS = new Set(["il", "ils", "elle", "elles", "on", "voici", "voilà"]);
+/**
+ * Subject pronouns (and "voici"), which open a sentence and end no name: capitalised inside or at the end
+ * of a span they are the next sentence, its full stop lost in OCR ("Verdun Il pleut", "Molière Il .").
+ */
+const SENTENCE_OPENERS = new Set(["je", "j'", "il", "ils", "elle", "elles", "nous", "vous", "on", "voici", "voilà"]);
 
 /**
  * Where one span holds two names or a name and what follows it, cut it: before a capitalised
@@ -364,8 +370,9 @@ function listedWithPlaces(words: readonly string[], spans: readonly TokenSpan[],
  * "Rhumatismes", "l'Assistance") is a heading, a shop's or a show's noun, a title of a work: no
  * name, unless the lists know it ("Tours" is a town), a title before it makes it a person ("M.
  * Boulanger"), the document names it within a longer name ("Jean Boulanger"), it is an
- * institution named by its noun ("le Sénat"), a news agency, or a noun of firms precedes it ("l'agence Tass"). Old print and scraped pages capitalise such nouns
- * freely; the tagger, trained on Wikipedia, reads most capitals as names.
+ * institution named by its noun ("le Sénat"), a news agency, or a noun of firms precedes it ("l'agence
+ * Tass"). Old print and scraped pages capitalise such nouns freely; the tagger, trained on Wikipedia,
+ * reads most capitals as names.
  */
 export function untagLoneCommonNouns(sentences: ReadonlyArray<readonly string[]>, tags: string[][], lists: Conventions): void {
   const inLongerNames = new Set<string>();
