@@ -195,12 +195,31 @@ function model(among: readonly string[] | undefined, without: readonly string[] 
   return d;
 }
 
+/** DISTINCTIVE_LETTERS as arrays, for the veto test. */
+const DISTINCTIVE_LETTER_LISTS = [...DISTINCTIVE_LETTERS].map(([lang, set]) => [lang, [...set]] as const);
+/** Lowercase ASCII letters by code, so the common case of the veto scan makes no string. */
+const ASCII_LOWER = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code | 0x20));
+
 /** Languages whose distinctive letters are all absent from a text long enough to show one. */
 function vetoed(sample: string): string[] {
-  const letters = [...sample].filter((c) => LETTER.test(c));
-  if (letters.length < VETO_MIN_LETTERS) return [];
-  const present = new Set(letters.map((c) => c.toLowerCase()));
-  return [...DISTINCTIVE_LETTERS].filter(([, set]) => ![...set].some((c) => present.has(c))).map(([lang]) => lang);
+  // One pass over the code points: ASCII letters settled by their code, others by the Unicode test.
+  let letters = 0;
+  const present = new Set<string>();
+  for (const c of sample) {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        letters++;
+        present.add(ASCII_LOWER[code]!);
+      }
+    } else if (LETTER.test(c)) {
+      letters++;
+      present.add(c.toLowerCase());
+    }
+  }
+  if (letters < VETO_MIN_LETTERS) return [];
+  return DISTINCTIVE_LETTER_LISTS.filter(([, list]) => !list.some((c) => present.has(c))).map(([lang]) => lang);
 }
 
 function scriptOf(char: string): string {
@@ -344,12 +363,12 @@ function fromModel(ws: Word[], family: string, among: readonly string[] | undefi
       .filter((v) => v.confidence > 0)
       .map((v) => ({ language: LINGUA_TO_ISO[v.language] ?? v.language.toLowerCase(), confidence: v.confidence }));
   const guesses = ask(model(among));
-  const veto = vetoed(sample);
   // Lingua's rule engine sometimes names a language outright (confidence 1) on one shared letter; when
   // the letters that language always shows are absent, ask again without it.
   const top = guesses[0];
-  if (top && top.confidence >= RULE_ENGINE_CONFIDENCE && veto.includes(top.language)) {
-    return ask(model(among, veto.filter((l) => guesses.some((g) => g.language === l))));
+  if (top && top.confidence >= RULE_ENGINE_CONFIDENCE) {
+    const veto = vetoed(sample);
+    if (veto.includes(top.language)) return ask(model(among, veto.filter((l) => guesses.some((g) => g.language === l))));
   }
   return guesses;
 }
@@ -495,8 +514,14 @@ const QUICK_RELATIVES: Record<string, string[]> = {
 const CONFIRM_SAMPLE_CHARS = 250;
 /** Candidate set for a paragraph the quick detector reliably reads as `language`. */
 function quickCandidates(language: string): string[] {
-  return [...new Set([language, ...(QUICK_RELATIVES[language] ?? []), ...QUICK_LACKS])].filter((l) => LINGUA_LANGUAGES.has(l));
+  let candidates = quickCandidateSets.get(language);
+  if (!candidates) {
+    candidates = [...new Set([language, ...(QUICK_RELATIVES[language] ?? []), ...QUICK_LACKS])].filter((l) => LINGUA_LANGUAGES.has(l));
+    quickCandidateSets.set(language, candidates);
+  }
+  return candidates;
 }
+const quickCandidateSets = new Map<string, string[]>();
 /**
  * A paragraph most of whose words already occurred in the document's paragraphs of the language before
  * it continues that language without asking the quick detector: function words recur within a language

@@ -83,8 +83,20 @@ function charClass(ch: string): string {
   return ch;
 }
 
+/** charClass of each ASCII character, so plain words need no Unicode test. */
+const ASCII_CLASS = Array.from({ length: 128 }, (_, code) => charClass(String.fromCharCode(code)));
+
+function classesOf(word: string): string[] {
+  const classes: string[] = [];
+  for (const ch of word) {
+    const code = ch.charCodeAt(0);
+    classes.push(code < 0x80 ? ASCII_CLASS[code]! : charClass(ch));
+  }
+  return classes;
+}
+
 export function wordShape(word: string): { long: string; short: string } {
-  const classes = Array.from(word, charClass);
+  const classes = classesOf(word);
   const long = classes.length > 8 ? classes.slice(0, 4).join("") + "~" + classes.slice(-3).join("") : classes.join("");
   let short = "";
   for (const c of classes) if (short[short.length - 1] !== c) short += c;
@@ -109,10 +121,18 @@ function scriptOf(word: string): string {
 const DECIMAL_DIGIT = /\p{Nd}/gu;
 const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** chars.slice(start, end) as a string, for a string (code units = code points) or an array of code points. */
+function affix(chars: string | string[], start: number, end?: number): string {
+  return typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join("");
+}
+
 function computeUnits(word: string): Int32Array {
   const units = new Int32Array(Slot.Count);
   const lower = word.toLowerCase().replace(DECIMAL_DIGIT, "0");
-  const chars = Array.from(lower);
+  // Affixes count code points: a word with no surrogate pair (almost all) can be cut by index.
+  const chars = SURROGATE.test(lower) ? Array.from(lower) : lower;
   const { long, short } = wordShape(word);
   const firstUpper = isCapitalised(word);
   const allUpper = firstUpper && !hasLowercase(word) && word.length > 1;
@@ -126,8 +146,8 @@ function computeUnits(word: string): Int32Array {
   ].join("");
   const strings = [
     "w" + lower, "W" + word, "s" + short, "S" + long,
-    "p" + chars.slice(0, 1).join(""), "pp" + chars.slice(0, 2).join(""), "ppp" + chars.slice(0, 3).join(""), "pppp" + chars.slice(0, 4).join(""),
-    "q" + chars.slice(-1).join(""), "qq" + chars.slice(-2).join(""), "qqq" + chars.slice(-3).join(""), "qqqq" + chars.slice(-4).join(""),
+    "p" + affix(chars, 0, 1), "pp" + affix(chars, 0, 2), "ppp" + affix(chars, 0, 3), "pppp" + affix(chars, 0, 4),
+    "q" + affix(chars, -1), "qq" + affix(chars, -2), "qqq" + affix(chars, -3), "qqqq" + affix(chars, -4),
     "f" + flags, "l" + Math.min(chars.length, 12) + scriptOf(word),
   ];
   strings.forEach((s, i) => (units[i] = hashString(s) | 0));
@@ -192,11 +212,21 @@ export function windowFeature(units: Int32Array, t: number, mask: number): numbe
  * classes), CONTEXT_FEATURES_PER_TOKEN per position: the tagger adds the window part from a
  * per-word cache (scorer.ts), since it depends on one word only.
  */
-export function featurizeContext(words: readonly string[], units: Int32Array[], gazetteer: Gazetteer | undefined, mask: number, wordClasses: Int32Array): Int32Array {
-  const out = new Int32Array(words.length * CONTEXT_FEATURES_PER_TOKEN);
+export function featurizeContext(
+  words: readonly string[],
+  units: Int32Array[],
+  gazetteer: Gazetteer | undefined,
+  mask: number,
+  wordClasses: Int32Array,
+  out = new Int32Array(words.length * CONTEXT_FEATURES_PER_TOKEN),
+): Int32Array {
   writeContextFeatures(words, units, gazetteer, mask, wordClasses, out, CONTEXT_FEATURES_PER_TOKEN, 0);
   return out;
 }
+
+/** Padded gazetteer tags and word classes, reused across sentences (every cell read is written first). */
+let gazScratch = new Int32Array(0);
+let classScratch = new Int32Array(0);
 
 function writeContextFeatures(
   words: readonly string[],
@@ -211,10 +241,18 @@ function writeContextFeatures(
   const n = words.length;
   const gazetteerTags = gazetteer ? gazetteer.tag(words) : [];
   // Padded by one either side so neighbours need no bounds checks.
-  const gazPadded = new Int32Array(n + 2).fill(GAZ_NONE);
-  for (let i = 0; i < n; i++) gazPadded[i + 1] = gazetteerTags[i] ?? GAZ_NONE;
-  const classPadded = new Int32Array(n + 2).fill(-1);
-  classPadded.set(wordClasses, 1);
+  if (gazScratch.length < n + 2) {
+    gazScratch = new Int32Array(2 * (n + 2));
+    classScratch = new Int32Array(2 * (n + 2));
+  }
+  const gazPadded = gazScratch;
+  const classPadded = classScratch;
+  gazPadded[0] = gazPadded[n + 1] = GAZ_NONE;
+  classPadded[0] = classPadded[n + 1] = -1;
+  for (let i = 0; i < n; i++) {
+    gazPadded[i + 1] = gazetteerTags[i] ?? GAZ_NONE;
+    classPadded[i + 1] = wordClasses[i]!;
+  }
   const windowCount = WINDOW_OFFSETS.length;
   const conjunctions = CONJUNCTION_TEMPLATES.length;
   for (let i = 0; i < n; i++) {

@@ -215,6 +215,17 @@ export function bioConstraints(labels: string[]): Uint8Array {
 let viterbiScore = new Float64Array(0);
 let viterbiBack = new Int32Array(0);
 
+/** Per next label, the previous labels `allowed` lets precede it, ascending (so ties resolve as before). */
+const allowedPredecessors = new WeakMap<Uint8Array, Int32Array[]>();
+function predecessorsOf(allowed: Uint8Array, L: number): Int32Array[] {
+  let lists = allowedPredecessors.get(allowed);
+  if (!lists || lists.length !== L) {
+    lists = Array.from({ length: L }, (_, l) => Int32Array.from({ length: L }, (_, p) => p).filter((p) => allowed[p * L + l]));
+    allowedPredecessors.set(allowed, lists);
+  }
+  return lists;
+}
+
 export function viterbi(emissions: Float32Array, n: number, L: number, transitions: Float32Array, allowed: Uint8Array): Int32Array {
   const path = new Int32Array(n);
   if (n === 0) return path;
@@ -224,16 +235,20 @@ export function viterbi(emissions: Float32Array, n: number, L: number, transitio
   }
   const score = viterbiScore;
   const back = viterbiBack;
+  const predecessors = predecessorsOf(allowed, L);
   for (let l = 0; l < L; l++) {
     score[l] = allowed[L * L + l] ? emissions[l]! + transitions[L * L + l]! : -Infinity;
   }
   for (let i = 1; i < n; i++) {
+    const previous = (i - 1) * L;
     for (let l = 0; l < L; l++) {
+      // Only allowed predecessors, in ascending order: the first best wins ties, as a scan of all would.
+      const from = predecessors[l]!;
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!allowed[p * L + l]) continue;
-        const s = score[(i - 1) * L + p]! + transitions[p * L + l]!;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k]!;
+        const s = score[previous + p]! + transitions[p * L + l]!;
         if (s > best) {
           best = s;
           arg = p;

@@ -33,25 +33,48 @@ export const ENGLISH_CLITICS = new Set(["s", "t", "re", "ve", "ll", "d", "m"]);
 const APOSTROPHES = "'’";
 
 // One alternative per token kind; order matters (URLs before words, dotted acronyms before words).
-const TOKEN_PATTERN = new RegExp(
-  [
-    String.raw`https?:\/\/[^\s<>"]+|www\.[^\s<>"]+`, // URL
-    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`, // e-mail
-    String.raw`\p{Lu}(?:\.\p{Lu})+\.?`, // U.S., U.S.A.
-    String.raw`\p{N}+(?:[.,:/]\p{N}+)*`, // 1,200.5  12:30  1996-12-06 is split on "-" below
-    String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`, // one CJK character
-    String.raw`[\p{L}\p{M}\p{N}_]+(?:[-'’.·][\p{L}\p{M}\p{N}_]+)*`, // words, Jean-Pierre, O'Neill
-    String.raw`\S`, // any other character, punctuation
-  ].join("|"),
-  "gu",
-);
+const TOKEN_ALTERNATIVES = {
+  url: String.raw`https?:\/\/[^\s<>"]+|www\.[^\s<>"]+`, // URL
+  email: String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`, // e-mail
+  acronym: String.raw`\p{Lu}(?:\.\p{Lu})+\.?`, // U.S., U.S.A.
+  number: String.raw`\p{N}+(?:[.,:/]\p{N}+)*`, // 1,200.5  12:30  1996-12-06 is split on "-" below
+  cjk: String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`, // one CJK character
+  word: String.raw`[\p{L}\p{M}\p{N}_]+(?:[-'’.·][\p{L}\p{M}\p{N}_]+)*`, // words, Jean-Pierre, O'Neill
+  other: String.raw`\S`, // any other character, punctuation
+};
+/** Alternatives that match only where the text holds something rare, with a test for it over the whole text. */
+const OPTIONAL_ALTERNATIVES: Array<[keyof typeof TOKEN_ALTERNATIVES, (text: string) => boolean]> = [
+  ["url", (text) => /https?:\/\/|www\./.test(text)],
+  ["email", (text) => text.includes("@")],
+  ["cjk", (text) => HAN_OR_KANA.test(text)],
+];
+const tokenPatterns = new Map<number, RegExp>();
+/**
+ * The token pattern without the alternatives that cannot match anywhere in `text` (no "http://", "https://"
+ * or "www.", no "@", no Han or kana): an alternative that matches nowhere changes no match, and these are
+ * otherwise tried, and fail, at every token of every text.
+ */
+function tokenPatternFor(text: string): RegExp {
+  let key = 0;
+  OPTIONAL_ALTERNATIVES.forEach(([, present], i) => {
+    if (present(text)) key |= 1 << i;
+  });
+  let pattern = tokenPatterns.get(key);
+  if (!pattern) {
+    const dropped = new Set(OPTIONAL_ALTERNATIVES.filter((_, i) => !(key & (1 << i))).map(([name]) => name));
+    const kept = Object.entries(TOKEN_ALTERNATIVES).filter(([name]) => !dropped.has(name as keyof typeof TOKEN_ALTERNATIVES));
+    pattern = new RegExp(kept.map(([, source]) => source).join("|"), "gu");
+    tokenPatterns.set(key, pattern);
+  }
+  return pattern;
+}
 
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Tokenise `text`; `language` (ISO 639-1) selects the apostrophe rule. */
 export function tokenize(text: string, language = ""): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
+  for (const match of text.matchAll(tokenPatternFor(text))) {
     const start = match.index;
     const word = match[0];
     splitWord(word, start, language, text, tokens);
