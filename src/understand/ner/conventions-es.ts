@@ -25,7 +25,7 @@
  * The Wikipedia-trained tagger has no MISC, reads institutions, firms and clubs by their seats
  * (LOC) and misses the bare institution words Spanish news write with a capital.
  */
-import { spansFromTags, type TokenSpan } from "./model.ts";
+import { spanEndAfter, spansFromTags, type TokenSpan } from "./model.ts";
 import { NAME_KINDS, newsAgencyLength, tagQuotedTitles, typeByOrganisationNoun, typeSpeakers, writeSpan, type Conventions, type QuotedTitles, type SpeakerRule } from "./conventions.ts";
 import { GAZETTEER_KINDS } from "./gazetteer.ts";
 import { organisationWords, speechWords } from "./lexicon.ts";
@@ -84,7 +84,7 @@ export function applySpanishConventions(words: readonly string[], tags: string[]
 function typeInstitutions(words: readonly string[], tags: string[]): void {
   for (let i = 0; i < words.length; i++) {
     if (!INSTITUTION_WORDS.has(words[i]!) || tags[i]!.startsWith("I-")) continue;
-    const spanEnd = endOfSpan(tags, i);
+    const spanEnd = spanEndAfter(tags, i);
     if (spanEnd > i + 1 && tags[i] !== "O") continue;
     // The powers of the state ("el Poder Ejecutivo").
     if (words[i - 1] === "Poder" && !tags[i - 1]!.startsWith("I-")) {
@@ -95,7 +95,7 @@ function typeInstitutions(words: readonly string[], tags: string[]): void {
     const nameStart = i + 1 + link;
     if (link > 0 && isCapitalised(words[nameStart] ?? "") && !tags[nameStart]!.startsWith("I-")) {
       // The name after "de" as tagged ("Junta de Andalucía"), or its capitalised words ("Ministerio de Fomento").
-      const end = Math.max(tags[nameStart] === "O" ? nameStart + 1 : endOfSpan(tags, nameStart), nameEnd(words, tags, nameStart));
+      const end = Math.max(tags[nameStart] === "O" ? nameStart + 1 : spanEndAfter(tags, nameStart), nameEnd(words, tags, nameStart));
       writeSpan(tags, i, end, "ORG");
       i = end - 1;
     } else writeSpan(tags, i, i + 1, "ORG");
@@ -103,11 +103,6 @@ function typeInstitutions(words: readonly string[], tags: string[]): void {
 }
 
 /** The end of the span starting at `start` (one past its last token). */
-function endOfSpan(tags: readonly string[], start: number): number {
-  let end = start + 1;
-  while (end < tags.length && tags[end]!.startsWith("I-")) end++;
-  return end;
-}
 
 /**
  * "Sevilla ( EFE ) .", "Lima ( Perú ) , 23 may ( EFE ) .", "Por Ana Gil Madrid , 2 jun ( EFE ) .":
@@ -197,13 +192,13 @@ function tagNamedEvents(words: readonly string[], tags: string[]): void {
   // "el premio Nobel de Física", "la copa Davis": a head in lowercase names the event after it.
   for (let i = 1; i < words.length; i++) {
     if (!LOWERCASE_EVENT_HEADS.has(words[i - 1]!) || !isCapitalised(words[i]!) || tags[i]!.startsWith("I-")) continue;
-    const end = Math.max(endOfSpan(tags, i), nameEnd(words, tags, i + 1));
+    const end = Math.max(spanEndAfter(tags, i), nameEnd(words, tags, i + 1));
     writeSpan(tags, i, end, "MISC");
     i = end - 1;
   }
   for (let i = 0; i < words.length; i++) {
     if (!EVENT_HEADS.has(words[i]!) || tags[i]!.startsWith("I-")) continue;
-    const end = Math.max(endOfSpan(tags, i), nameEnd(words, tags, i + 1));
+    const end = Math.max(spanEndAfter(tags, i), nameEnd(words, tags, i + 1));
     // A head alone is a common noun capitalised by position ("Plan de choque") unless an article
     // shows it names one event ("la Liga", "la Constitución").
     if (end === i + 1 && tags[i] === "O" && !ARTICLES.has(words[i - 1] ?? "")) continue;
@@ -223,8 +218,7 @@ function nameEnd(words: readonly string[], tags: readonly string[], from: number
     if (!isCapitalised(words[end + link] ?? "")) break;
     end += link + 1;
   }
-  while (end < tags.length && tags[end]!.startsWith("I-")) end++;
-  return end;
+  return spanEndAfter(tags, end - 1);
 }
 
 /**
@@ -306,7 +300,7 @@ function typeClubsOfPlayers(words: readonly string[], tags: string[], lists: Con
   for (const span of spansFromTags(tags)) {
     if (span.type !== "PER" || words[span.end] !== "(") continue;
     const club = span.end + 1;
-    const close = endOfSpan(tags, club);
+    const close = spanEndAfter(tags, club);
     if (!tags[club]?.startsWith("B-") || words[close] !== ")") continue;
     const kinds = lists.match(words, club);
     if (kinds && kinds[0] === close - club && /[KAR]/.test(kinds[1])) continue;
@@ -352,7 +346,7 @@ function tagPortfolios(words: readonly string[], tags: string[]): void {
     const general = office === "general" ? words[i - 3] ?? "" : office;
     if (!PORTFOLIO_OFFICES.has(general) && !(office === "general" && /^director[a]?$/.test(general))) continue;
     if (tags[i]!.startsWith("I-")) continue;
-    const end = Math.max(tags[i] === "O" ? i + 1 : endOfSpan(tags, i), nameEnd(words, tags, i));
+    const end = Math.max(tags[i] === "O" ? i + 1 : spanEndAfter(tags, i), nameEnd(words, tags, i));
     writeSpan(tags, i, end, "MISC");
     i = end - 1;
   }

@@ -22,7 +22,7 @@
  * The Wikipedia-trained tagger reads towns as their football clubs and unknown surnames as places,
  * and old print and OCR add unaccented capitals ("Etats-Unis") and lost full stops.
  */
-import { spansFromTags, type TokenSpan } from "./model.ts";
+import { spanEndAfter, spansFromTags, type TokenSpan } from "./model.ts";
 import { isInstitutionNoun, NAME_KINDS, newsAgencyLength, typeByOrganisationNoun, writeSpan, type Conventions } from "./conventions.ts";
 import { NAME_ADJECTIVE_ENDINGS } from "./lexicon.ts";
 import { hasLetter, hasLowercase, isAllCaps, isCapitalised, isLowercaseWord, startsLowercase } from "../../letters.ts";
@@ -167,17 +167,12 @@ function tagTitledPersons(words: readonly string[], tags: string[]): void {
     if (!isCapitalised(words[start] ?? "")) continue;
     let end = start;
     while (isCapitalised(words[end] ?? "") && !TITLES.has(words[end]!.replace(/\.$/, "").toLowerCase())) end++;
-    const spanEnd = extendOverTag(tags, end);
+    const spanEnd = spanEndAfter(tags, end - 1);
     writeSpan(tags, start, spanEnd, "PER");
     i = spanEnd - 1;
   }
 }
 
-/** The end of the span running through position `end - 1` (a name may go on past its capitals: "de Gaulle"). */
-function extendOverTag(tags: readonly string[], end: number): number {
-  while (end < tags.length && tags[end]!.startsWith("I-")) end++;
-  return end;
-}
 
 /** "rue de la Paix" (LOC), "hôpital Necker" (ORG): a generic noun, a link, then a tagged name. */
 function tagGenericNamed(words: readonly string[], tags: string[]): void {
@@ -188,7 +183,7 @@ function tagGenericNamed(words: readonly string[], tags: string[]): void {
     const link = LINKS.find((l) => l.every((w, k) => words[i + 1 + k]?.toLowerCase() === w))?.length ?? 0;
     const nameStart = i + 1 + link;
     if (!tags[nameStart]?.startsWith("B-") || !isCapitalised(words[nameStart] ?? "")) continue;
-    const end = extendOverTag(tags, nameStart + 1);
+    const end = spanEndAfter(tags, nameStart);
     // "la gare de Rouen", "l'hôpital de Dijon" (generic in lowercase): a building named by its town is no name, the town is.
     const ofTown = BUILDINGS_OF_TOWNS.has(words[i]!) && (words[i + 1] === "de" || words[i + 1] === "d'") && link === 1;
     if (ofTown) writeSpan(tags, nameStart, end, "LOC");
@@ -251,14 +246,14 @@ function tagInstitutionNames(words: readonly string[], tags: string[]): void {
 function joinInstitutionComplements(words: readonly string[], tags: string[]): void {
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalised(words[i]!) || !isInstitutionNoun(words[i]!.toLowerCase(), "fr") || tags[i]!.startsWith("I-")) continue;
-    let end = extendOverTag(tags, i + 1);
+    let end = spanEndAfter(tags, i);
     for (;;) {
       const link = LINKS.find((l) => l.every((w, k) => words[end + k] === w))?.length ?? 0;
       const complement = end + link;
       if (link === 0 || !isCapitalised(words[complement] ?? "") || tags[complement]!.startsWith("I-")) break;
-      end = extendOverTag(tags, complement + 1);
+      end = spanEndAfter(tags, complement);
     }
-    if (end > extendOverTag(tags, i + 1) || (tags[i]!.startsWith("B-") && tags[i] !== "B-MISC")) writeSpan(tags, i, end, "ORG");
+    if (end > spanEndAfter(tags, i) || (tags[i]!.startsWith("B-") && tags[i] !== "B-MISC")) writeSpan(tags, i, end, "ORG");
     i = end - 1;
   }
 }

@@ -19,7 +19,7 @@
  * Name lists come from data/ner/conventions.json.gz (scripts/train-ner.ts builds it from the
  * geocoding gazetteer and ../shared), the word lists below are closed-class words per language.
  */
-import { spansFromTags, type TokenSpan } from "./model.ts";
+import { spanEndAfter, spansFromTags, type TokenSpan } from "./model.ts";
 import { calendarWords, INSTITUTION_HEADS, NAME_ADJECTIVE_ENDINGS, NEWS_AGENCIES, organisationWords, speechWords, titleWords, type SpeechWords } from "./lexicon.ts";
 import { isShouting } from "./truecase.ts";
 import { harmonizeDocument } from "./document.ts";
@@ -1206,17 +1206,10 @@ function splitOffTitles(words: readonly string[], tags: string[], titleSet: Read
  */
 function joinInvertedName(words: readonly string[], tags: string[]): void {
   if (words[1] !== "," || tags[0] !== "B-PER" || tags[1] !== "O" || tags[2] !== "B-PER") return;
-  const end = 2 + spanLength(tags, 2);
+  const end = spanEndAfter(tags, 2);
   const rest = words.slice(end);
   if (rest.length > 0 && rest[0] !== "(" && !(rest.length === 1 && /^[.;]$/.test(rest[0]!))) return;
   writeSpan(tags, 0, end, "PER");
-}
-
-/** The length of the span opening at `start` (its B- tag and the I- tags after it). */
-function spanLength(tags: readonly string[], start: number): number {
-  let end = start + 1;
-  while ((tags[end] ?? "").startsWith("I-")) end++;
-  return end - start;
 }
 
 const ACRONYM_OF_3_TO_6 = /^\p{Lu}{3,6}$/u;

@@ -277,6 +277,13 @@ export interface TokenSpan {
   type: string;
 }
 
+/** The end (exclusive) of the span through `position`: the first position after it that no I- tag continues. */
+export function spanEndAfter(tags: readonly string[], position: number): number {
+  let end = position + 1;
+  while (end < tags.length && tags[end]!.startsWith("I-")) end++;
+  return end;
+}
+
 /** Entity spans from IOB2 tags (a stray I-X opens a span, as conlleval does). */
 export function spansFromTags(tags: readonly string[]): TokenSpan[] {
   const spans: TokenSpan[] = [];
