@@ -38,26 +38,12 @@ export class EmissionScorer {
   private entryFor(units: Int32Array, cls: number = WORD_CLASS.other): WordEntry {
     const L = this.L;
     const window = new Float32Array(SPAN * L);
-    const buckets = this.buckets;
-    const q = this.model.quantized;
-    let touched = 0;
-    for (let t = 0; t < WINDOW_OFFSETS.length; t++) {
-      buckets[t] = windowFeature(units, t, this.model.mask);
-      // One byte of each bucket read first, in independent loads, so the scattered buckets are fetched together.
-      if (q) touched += q[buckets[t]! * L]!;
-    }
-    this.sink = touched; // used, so the loads are kept
     for (let t = 0; t < WINDOW_OFFSETS.length; t++) {
       // The word seen at offset o from a position contributes to that position's scores.
-      this.model.addBucket(buckets[t]!, window, (WINDOW_OFFSETS[t]! + PAD) * L);
+      this.model.addBucket(windowFeature(units, t, this.model.mask), window, (WINDOW_OFFSETS[t]! + PAD) * L);
     }
     return { units, window, wordClass: cls };
   }
-
-  /** Where entryFor leaves the sum of its early loads. */
-  private sink = 0;
-  /** Window buckets of the word entryFor is making. */
-  private readonly buckets = new Int32Array(WINDOW_OFFSETS.length);
 
   /** Context feature buckets of the sentence being scored, reused across calls (each call writes what it reads). */
   private features = new Int32Array(0);
@@ -98,53 +84,17 @@ export class EmissionScorer {
     for (let i = 0; i < entries.length; i++) units[i] = entries[i]!.units;
     if (this.features.length < n * CONTEXT_FEATURES_PER_TOKEN) this.features = new Int32Array(2 * n * CONTEXT_FEATURES_PER_TOKEN);
     const features = featurizeContext(words, units, gazetteer, this.model.mask, wordClasses, this.features);
-    const q = this.model.quantized;
-    if (!q) {
-      const scores = this.model.emissions(features, n, CONTEXT_FEATURES_PER_TOKEN);
-      for (let i = 0; i < n; i++) {
-        const row = i * L;
-        for (let o = 0; o < SPAN; o++) {
-          // the word at i + o - PAD, read at offset o - PAD
-          const window = entries[i + o]!.window;
-          const at = o * L;
-          for (let l = 0; l < L; l++) scores[row + l]! += window[at + l]!;
-        }
-      }
-      return scores;
-    }
-    return this.quantizedScores(q, features, entries, n);
-  }
-
-  /**
-   * Model.emissions over the context features plus the cached window rows, in one pass: each score is
-   * summed in a local float32 (Math.fround after every addition, as a Float32Array cell would round), in
-   * the same order as the two-pass version (context features, then offsets -PAD..PAD), so the scores
-   * are bit for bit the same without writing and rereading the scores array per feature.
-   */
-  private quantizedScores(q: Int8Array, features: Int32Array, entries: WordEntry[], n: number): Float32Array {
-    const L = this.L;
-    const perToken = CONTEXT_FEATURES_PER_TOKEN;
-    const table = this.model.dequantize;
-    const scores = new Float32Array(n * L);
-    // Bucket -> offset into the weights; and one byte of each bucket read in a loop of independent loads,
-    // so the processor fetches the scattered buckets in parallel (see Model.quantizedEmissions).
-    let touched = 0;
-    for (let k = 0; k < n * perToken; k++) {
-      const offset = features[k]! * L;
-      features[k] = offset;
-      touched += q[offset]!;
-    }
-    scores[0] = touched * 0;
+    const scores = this.model.emissions(features, n, CONTEXT_FEATURES_PER_TOKEN);
     for (let i = 0; i < n; i++) {
       const row = i * L;
-      const base = i * perToken;
-      for (let l = 0; l < L; l++) {
-        let sum = 0;
-        for (let f = 0; f < perToken; f++) sum = Math.fround(sum + table[q[features[base + f]! + l]! & 255]!);
-        for (let o = 0; o < SPAN; o++) sum = Math.fround(sum + entries[i + o]!.window[o * L + l]!);
-        scores[row + l] = sum;
+      for (let o = 0; o < SPAN; o++) {
+        // the word at i + o - PAD, read at offset o - PAD
+        const window = entries[i + o]!.window;
+        const at = o * L;
+        for (let l = 0; l < L; l++) scores[row + l]! += window[at + l]!;
       }
     }
     return scores;
   }
+
 }
