@@ -305,8 +305,19 @@ interface DictionaryEntry {
   fields: string;
 }
 
-/** A hunspell dictionary's entries. A line is "stem/flags", then morphological fields after a space in some dictionaries. */
+const dictionaryCache = new Map<string, DictionaryEntry[]>();
+
+/** A hunspell dictionary's entries, read once (common words, first names and places all come from them). */
 function dictionaryEntries(language: string): DictionaryEntry[] {
+  const cached = dictionaryCache.get(language);
+  if (cached) return cached;
+  const entries = readDictionary(language);
+  dictionaryCache.set(language, entries);
+  return entries;
+}
+
+/** A line is "stem/flags", then morphological fields after a space in some dictionaries. */
+function readDictionary(language: string): DictionaryEntry[] {
   const { path, aptPackage } = DICTIONARIES[language]!;
   if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install ${aptPackage} (the news conventions read its words)`);
   return readFileSync(path, "utf8").split("\n").slice(1).flatMap((line) => {

@@ -752,17 +752,20 @@ export class Conventions extends NameList {
    * are two names: the person (or firm) and where they come from, an organisation or a listed place.
    */
   private splitOfAffiliations(words: readonly string[], tags: string[], commonWords: ReadonlySet<string>): void {
+    const titles = titleWords("en");
+    const nameLike = (w: string): boolean => startsCapitalThenLowercase(w) && !commonWords.has(w.toLowerCase()) && !titles.has(w.toLowerCase());
     for (const span of spansFromTags(tags)) {
       const of = words.indexOf("of", span.start + 1);
       if (of < 0 || of >= span.end - 1 || !isCapitalised(words[of + 1]!)) continue;
       const before = words.slice(span.start, of);
-      const nameLike = (w: string): boolean => startsCapitalThenLowercase(w) && !commonWords.has(w.toLowerCase()) && !titleWords("en").has(w.toLowerCase());
       const person = before.length >= 2 && before.length <= 3 && this.isGivenName(before[0]!) && before.every(nameLike);
+      const firmName = before.length >= 2 && LEGAL_FORMS.has(before[before.length - 1]!.toLowerCase());
+      if (!person && !firmName) continue;
       const place = this.match(words, of + 1);
       const town = loadGazetteer().kindsOf(words.slice(of + 1, span.end).join(" ").toLowerCase())?.includes(GAZETTEER_KINDS.city) ?? false;
       const listedPlace = town || (!!place && of + 1 + place[0] === span.end && LOCATION_KINDS.test(place[1]));
-      const firm = before.length >= 2 && LEGAL_FORMS.has(before[before.length - 1]!.toLowerCase()) && listedPlace;
-      if (!person && !firm) continue;
+      // A firm is split off only from a listed place.
+      if (!person && !listedPlace) continue;
       writeSpan(tags, span.start, of, person ? "PER" : "ORG");
       tags[of] = "O";
       writeSpan(tags, of + 1, span.end, listedPlace ? "LOC" : "ORG");

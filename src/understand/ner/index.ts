@@ -111,8 +111,9 @@ export function tagDocument(sentences: ReadonlyArray<readonly string[]>, languag
   const cased = sentences.map((words) => recaseShoutedLine(words, truecase(words, commonWords), modelLanguage));
   const tags = cased.map((words) => tagTruecased(loaded, words, gaz));
   harmonizeDocument(sentences, tags, loaded.lowercaseWords);
+  const isCommonWord = (word: string): boolean => commonWords.has(word.toLowerCase());
   sentences.forEach((words, i) => {
-    trimLowercaseEdges(words, tags[i]!, modelLanguage, (word) => commonWords.has(word.toLowerCase()));
+    trimLowercaseEdges(words, tags[i]!, modelLanguage, isCommonWord);
     rules.apply(cased[i]!, tags[i]!, modelLanguage, loaded.lowercaseWords);
   });
   rules.applyToDocument(cased, tags, modelLanguage, loaded.lowercaseWords, (name) => gaz.kindsOf(name.toLowerCase())?.includes(GAZETTEER_KINDS.city) ?? false);

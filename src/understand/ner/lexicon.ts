@@ -39,8 +39,8 @@ export const INSTITUTION_HEADS: Record<string, ReadonlySet<string>> = {
   fr: new Set([
     "musée", "école", "bibliothèque", "lycée", "collège", "orchestre", "front", "mouvement", "centre", "théâtre", "hôpital",
     "église", "armée", "département", "service", "direction", "haute", "autorité", "syndicat", "confédération", "chambre",
-    "caisse", "académie", "observatoire", "conservatoire", "tribunal", "parquet", "préfecture", "mairie", "régie", "laboratoire", "entreprise",
-    "gouvernement", "parlement", "bourse", "marine",
+    "caisse", "académie", "observatoire", "conservatoire", "tribunal", "parquet", "préfecture", "mairie", "régie",
+    "laboratoire", "entreprise", "gouvernement", "parlement", "bourse", "marine",
   ]),
   it: new Set([
     "partito", "banca", "consiglio", "camera", "ministero", "museo", "università", "istituto", "agenzia", "corte", "tribunale",
